@@ -1,0 +1,55 @@
+/**
+ * The `taizhang` command: one entry, one table from sub-command to handler. Each handler parses its
+ * own flags with node:util's parseArgs and returns an exit code; errors become one clear line.
+ */
+import { AppError } from '../errors.ts';
+import { dbCommand } from './commands/db.ts';
+import { exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
+import { serveCommand } from './commands/serve.ts';
+import type { Command } from './io.ts';
+import { consoleIo } from './io.ts';
+
+const commands: Record<string, Command> = {
+  serve: serveCommand,
+  db: dbCommand,
+  import: importCommand,
+  export: exportCommand,
+};
+
+const usage = `Usage: taizhang <command> [options]
+
+Commands:
+  serve                      serve the API and webhooks (same as npm start)
+  db migrate                 apply the database migrations
+  import FILE                import a CSV or XLSX ledger (--dry-run, --year YYYY, --skip-invalid)
+  export [FILE]              export the ledger as XLSX or CSV (--format, --lang, filters)
+
+Settings come from the environment or .env: DATABASE_URL, PORT, ... (see README.md).`;
+
+export async function main(argv: string[], io = consoleIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out(usage);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`taizhang: unknown command "${name}"\n\n${usage}`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof AppError) {
+      io.err(`taizhang ${name}: ${error.message} [${error.code}]`);
+      for (const issue of error.issues ?? []) io.err(`  ${issue.path}: ${issue.message}`);
+      return 1;
+    }
+    if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      io.err(`taizhang ${name}: ${(error as Error).message}`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Opens the ledger database through Prisma Client with the driver adapter for its dialect.
+ * Both generated clients come from the one schema and expose the same models, so the rest of the
+ * product is typed against the SQLite client's type.
+ */
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient as PostgresClient } from '../generated/postgresql/client.ts';
+import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
+import type { DatabaseTarget, Dialect } from './url.ts';
+
+export type LedgerPrisma = SqliteClient;
+
+export interface LedgerDatabase {
+  prisma: LedgerPrisma;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  poolSize?: number;
+  timeoutMs?: number;
+}
+
+export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): LedgerDatabase {
+  if (target.dialect === 'sqlite') {
+    const adapter = new PrismaBetterSqlite3({
+      url: target.path,
+      timeout: options.timeoutMs ?? 10_000,
+    });
+    const prisma = new SqliteClient({ adapter });
+    return { prisma, dialect: 'sqlite', close: () => prisma.$disconnect() };
+  }
+
+  const adapter = new PrismaPg({
+    connectionString: target.connectionString,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: options.timeoutMs ?? 10_000,
+  });
+  // The PostgreSQL client's models are the SQLite client's, generated from the same schema.
+  const prisma = new PostgresClient({ adapter }) as unknown as LedgerPrisma;
+  return { prisma, dialect: 'postgresql', close: () => prisma.$disconnect() };
+}

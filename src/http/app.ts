@@ -1,0 +1,80 @@
+/**
+ * The Hono app, the same on Node and on Cloudflare Workers. Everything it needs is handed in, so a
+ * test builds a fresh app over its own database and a worker builds one over D1.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { AppError } from '../errors.ts';
+import type { LedgerContext } from '../ledger/context.ts';
+import type { Logger } from '../logger.ts';
+import { docsPage } from './docs.ts';
+import type { AppEnv } from './env.ts';
+import { errorResponse, handleError, validationHook } from './errors.ts';
+import { complaintRoutes } from './routes/complaints.ts';
+
+export interface AppOptions {
+  ledger: LedgerContext;
+  logger: Logger;
+  version?: string;
+}
+
+const maxBodyBytes = 1024 * 1024;
+
+export function createApp(options: AppOptions) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const started = performance.now();
+    const log = options.logger.child({ requestId: c.get('requestId') });
+    c.set('log', log);
+    await next();
+    log.info(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    );
+  });
+  app.use(
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) => errorResponse(c, new AppError('payload_too_large', 'body over 1 MiB')),
+    }),
+  );
+  app.onError(handleError);
+  app.notFound((c) => errorResponse(c, new AppError('not_found', `no route for ${c.req.path}`)));
+
+  app.get('/healthz', async (c) => {
+    await options.ledger.db.prisma.$queryRaw`SELECT 1`;
+    return c.json({ ok: true, database: options.ledger.db.dialect });
+  });
+
+  // A JSON API: anything else sent to it is refused before a schema reads it.
+  app.use('/api/*', async (c, next) => {
+    const type = c.req.header('content-type') ?? '';
+    if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && !/^application\/json\b/i.test(type)) {
+      return errorResponse(c, new AppError('unsupported_media_type', 'send application/json'));
+    }
+    await next();
+  });
+  app.route('/api', complaintRoutes(options.ledger));
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Taizhang ledger API',
+      version: options.version ?? '0.1.0',
+      description: 'The complaint ledger: register, list and read complaints.',
+    },
+  });
+  app.get('/api/docs', (c) => c.html(docsPage('/api/openapi.json')));
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,106 @@
+/** The ledger's REST routes: register, list and read complaints. */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { Complaint, ComplaintInput } from '../../complaint/schema.ts';
+import type { LedgerContext } from '../../ledger/context.ts';
+import { getComplaint } from '../../ledger/get-complaint.ts';
+import { ListFilter, listComplaints } from '../../ledger/list-complaints.ts';
+import { maskedViewer, presentComplaint } from '../../ledger/present.ts';
+import { registerComplaint } from '../../ledger/register-complaint.ts';
+import type { AppEnv } from '../env.ts';
+import { validationHook } from '../errors.ts';
+import { errorResponses } from '../schemas.ts';
+
+const ComplaintView = Complaint.meta({ id: 'Complaint' });
+const RegisterBody = ComplaintInput.meta({
+  id: 'ComplaintInput',
+  example: {
+    source: 'referral',
+    complainant: { name: '姚女士', phone: '13812345678' },
+    content: '交房已两年房产证仍未办下来，要求给出办证时间',
+    category: '客户服务',
+    location: { project: '郑州·森林湖', building: '3', unit: '2', room: '503' },
+  },
+});
+const RefParam = z.object({
+  ref: z
+    .string()
+    .min(1)
+    .max(20)
+    .meta({ param: { name: 'ref', in: 'path' }, example: 'Q001' }),
+});
+
+const registerRoute = createRoute({
+  method: 'post',
+  path: '/complaints',
+  tags: ['ledger'],
+  summary: 'Register a complaint (staff entry, referrals)',
+  request: { body: { required: true, content: { 'application/json': { schema: RegisterBody } } } },
+  responses: {
+    201: { description: 'Registered', content: { 'application/json': { schema: ComplaintView } } },
+    200: {
+      description: 'Already in the ledger (same dedupeKey or ref); the stored complaint',
+      content: { 'application/json': { schema: ComplaintView } },
+    },
+    ...errorResponses(400, 415, 422),
+  },
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/complaints',
+  tags: ['ledger'],
+  summary: 'List the ledger with filters, search, sort and cursor pagination',
+  request: { query: ListFilter },
+  responses: {
+    200: {
+      description: 'One page of complaints',
+      content: {
+        'application/json': {
+          schema: z.object({ items: z.array(ComplaintView), nextCursor: z.string().nullable() }),
+        },
+      },
+    },
+    ...errorResponses(422),
+  },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/complaints/{ref}',
+  tags: ['ledger'],
+  summary: 'Read one complaint with its progress and attachments',
+  request: { params: RefParam },
+  responses: {
+    200: {
+      description: 'The complaint',
+      content: { 'application/json': { schema: ComplaintView } },
+    },
+    ...errorResponses(404),
+  },
+});
+
+export function complaintRoutes(ctx: LedgerContext) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.openapi(registerRoute, async (c) => {
+    const result = await registerComplaint(ctx, { input: c.req.valid('json') });
+    c.get('log').info(
+      { ref: result.row.ref, created: result.created, unknownCategory: result.unknownCategory },
+      'complaint registered',
+    );
+    return c.json(presentComplaint(result.row, maskedViewer), result.created ? 201 : 200);
+  });
+
+  app.openapi(listRoute, async (c) => {
+    const result = await listComplaints(ctx, { filter: c.req.valid('query') });
+    const items = result.rows.map((row) => presentComplaint(row, maskedViewer));
+    return c.json({ items, nextCursor: result.nextCursor }, 200);
+  });
+
+  app.openapi(getRoute, async (c) => {
+    const row = await getComplaint(ctx, { ref: c.req.valid('param').ref });
+    return c.json(presentComplaint(row, maskedViewer), 200);
+  });
+
+  return app;
+}

@@ -1,0 +1,13 @@
+/** What every ledger operation is handed: the database, the ledger's settings, a logger, a clock. */
+import type { RefFormat } from '../complaint/refs.ts';
+import type { LedgerDatabase } from '../db/client.ts';
+import type { Logger } from '../logger.ts';
+
+export interface LedgerContext {
+  db: LedgerDatabase;
+  refs: RefFormat;
+  categories: readonly string[];
+  timezone: string;
+  logger: Logger;
+  now: () => Date;
+}

@@ -1,0 +1,81 @@
+/**
+ * Lists the ledger with filters, a text search, a sort and cursor pagination. The cursor is the
+ * ref of the last row of the previous page; ties in the sort key are broken by id so that pages
+ * never skip or repeat a row.
+ */
+import { z } from 'zod';
+import { Level, Source, Status } from '../complaint/schema.ts';
+import type { Prisma } from '../generated/sqlite/client.ts';
+import type { LedgerContext } from './context.ts';
+import type { ComplaintRow } from './present.ts';
+
+export const sortKeys = ['receivedAt', 'ref', 'level', 'status', 'category', 'updatedAt'] as const;
+const SortParam = z
+  .string()
+  .regex(
+    new RegExp(`^-?(${sortKeys.join('|')})$`),
+    `one of ${sortKeys.join(', ')}, - for descending`,
+  );
+
+export const ListFilter = z
+  .object({
+    status: Status.optional(),
+    level: z.coerce.number().pipe(Level).optional(),
+    category: z.string().trim().min(1).max(50).optional(),
+    source: Source.optional(),
+    assignee: z.string().trim().min(1).max(100).optional(),
+    from: z.coerce.date().optional().meta({ description: 'Received at or after (ISO 8601)' }),
+    to: z.coerce.date().optional().meta({ description: 'Received before (ISO 8601)' }),
+    q: z.string().trim().min(1).max(200).optional().meta({ description: 'Text search' }),
+    sort: SortParam.default('-receivedAt'),
+    cursor: z.string().trim().min(1).max(20).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+export type ListFilter = z.input<typeof ListFilter>;
+
+export interface ListResult {
+  rows: ComplaintRow[];
+  nextCursor: string | null;
+}
+
+export function whereFor(filter: z.output<typeof ListFilter>): Prisma.ComplaintWhereInput {
+  const where: Prisma.ComplaintWhereInput = {};
+  if (filter.status) where.status = filter.status;
+  if (filter.level) where.level = filter.level;
+  if (filter.category) where.category = filter.category;
+  if (filter.source) where.source = filter.source;
+  if (filter.assignee) where.assignee = filter.assignee;
+  if (filter.from || filter.to) where.receivedAt = { gte: filter.from, lt: filter.to };
+  if (filter.q) {
+    const q = filter.q;
+    where.OR = [
+      { ref: { equals: q.toUpperCase() } },
+      { content: { contains: q } },
+      { subject: { contains: q } },
+      { complainantName: { contains: q } },
+      { project: { contains: q } },
+    ];
+  }
+  return where;
+}
+
+export async function listComplaints(
+  ctx: LedgerContext,
+  options: { filter: ListFilter },
+): Promise<ListResult> {
+  const filter = ListFilter.parse(options.filter);
+  const descending = filter.sort.startsWith('-');
+  const key = filter.sort.replace(/^-/, '') as (typeof sortKeys)[number];
+  const direction = descending ? 'desc' : 'asc';
+
+  const rows = await ctx.db.prisma.complaint.findMany({
+    where: whereFor(filter),
+    orderBy: [{ [key]: direction }, { id: direction }],
+    take: filter.limit + 1,
+    ...(filter.cursor ? { cursor: { ref: filter.cursor.toUpperCase() }, skip: 1 } : {}),
+  });
+  const more = rows.length > filter.limit;
+  const page = more ? rows.slice(0, filter.limit) : rows;
+  return { rows: page, nextCursor: more ? (page.at(-1)?.ref ?? null) : null };
+}

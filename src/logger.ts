@@ -1,0 +1,45 @@
+/**
+ * The one structured logger. Library code receives it (never imports a global); personal data and
+ * secrets are redacted here, so a careless field cannot leak a phone number or a message text.
+ */
+import { type Logger, pino } from 'pino';
+
+export type { Logger } from 'pino';
+
+/** Field names whose values never reach a log line, at any depth the paths below cover. */
+const redactedKeys = [
+  'phone',
+  'complainantPhone',
+  'contact',
+  'content',
+  'text',
+  'body',
+  'transcript',
+  'name',
+  'complainantName',
+  'password',
+  'token',
+  'secret',
+  'authorization',
+  'cookie',
+];
+
+const redactPaths = redactedKeys.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
+
+export function createLogger(
+  options: { level?: string; destination?: pino.DestinationStream } = {},
+): Logger {
+  return pino(
+    {
+      level: options.level ?? 'info',
+      base: { service: 'taizhang' },
+      redact: { paths: redactPaths, censor: '[redacted]' },
+    },
+    options.destination,
+  );
+}
+
+/** A logger that writes nothing, for tests and for commands that print their own output. */
+export function silentLogger(): Logger {
+  return pino({ level: 'silent' });
+}

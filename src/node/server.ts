@@ -1,0 +1,41 @@
+/**
+ * `npm start`: migrates the database, serves the Hono app on PORT and says where it listens, which
+ * database it uses and which channels are on.
+ */
+import { serve } from '@hono/node-server';
+import { describeDatabase } from '../db/url.ts';
+import { createApp } from '../http/app.ts';
+import { openRuntime, type Runtime } from './runtime.ts';
+
+export interface RunningServer {
+  runtime: Runtime;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(
+  options: { env?: Record<string, string | undefined> } = {},
+): Promise<RunningServer> {
+  const runtime = await openRuntime(options);
+  const { settings, logger } = runtime;
+  const app = createApp({ ledger: runtime.ledger, logger });
+
+  const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : settings.port;
+  const url = `http://${settings.host}:${port}`;
+  logger.info({ url, database: describeDatabase(runtime.target) }, `Taizhang listening on ${url}`);
+
+  return {
+    runtime,
+    url,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await runtime.close();
+    },
+  };
+}
