@@ -6,6 +6,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { AppError } from '../errors.ts';
+import type { MountedChannel } from '../intake/channel.ts';
 import type { LedgerContext } from '../ledger/context.ts';
 import type { Logger } from '../logger.ts';
 import { docsPage } from './docs.ts';
@@ -17,6 +18,8 @@ export interface AppOptions {
   ledger: LedgerContext;
   logger: Logger;
   version?: string;
+  /** Channels built by `createChannels`; those switched on are served at /webhooks/<name>. */
+  channels?: readonly MountedChannel[];
 }
 
 const maxBodyBytes = 1024 * 1024;
@@ -63,6 +66,10 @@ export function createApp(options: AppOptions) {
     await next();
   });
   app.route('/api', complaintRoutes(options.ledger));
+
+  for (const channel of options.channels ?? []) {
+    if (channel.status.on) app.route(`/webhooks/${channel.name}`, channel.status.routes);
+  }
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -5,6 +5,8 @@
 import { serve } from '@hono/node-server';
 import { describeDatabase } from '../db/url.ts';
 import { createApp } from '../http/app.ts';
+import { createChannels } from '../intake/channel.ts';
+import { channelFactories } from '../intake/registry.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 
 export interface RunningServer {
@@ -18,7 +20,16 @@ export async function startServer(
 ): Promise<RunningServer> {
   const runtime = await openRuntime(options);
   const { settings, logger } = runtime;
-  const app = createApp({ ledger: runtime.ledger, logger });
+  const channels = createChannels(channelFactories, {
+    ledger: runtime.ledger,
+    logger,
+    env: settings.env,
+  });
+  for (const channel of channels) {
+    if (!channel.status.on)
+      logger.info({ channel: channel.name }, `channel off: ${channel.status.reason}`);
+  }
+  const app = createApp({ ledger: runtime.ledger, logger, channels });
 
   const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host });
   await new Promise<void>((resolve, reject) => {
@@ -28,13 +39,18 @@ export async function startServer(
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
   const url = `http://${settings.host}:${port}`;
-  logger.info({ url, database: describeDatabase(runtime.target) }, `Taizhang listening on ${url}`);
+  const on = channels.filter((channel) => channel.status.on).map((channel) => channel.name);
+  logger.info(
+    { url, database: describeDatabase(runtime.target), channels: on },
+    `Taizhang listening on ${url}`,
+  );
 
   return {
     runtime,
     url,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const channel of channels) if (channel.status.on) await channel.status.close?.();
       await runtime.close();
     },
   };

@@ -1,0 +1,39 @@
+/**
+ * The one contract every channel folder implements (channels/<name>/index.ts exports a
+ * `ChannelFactory`). A factory reads its own settings from the environment handed to it, once:
+ * missing secrets switch the channel off with a reason, bad ones throw at start-up.
+ */
+import type { Hono } from 'hono';
+import type { AppEnv } from '../http/env.ts';
+import type { LedgerContext } from '../ledger/context.ts';
+import type { Logger } from '../logger.ts';
+
+export interface ChannelDeps {
+  ledger: LedgerContext;
+  logger: Logger;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Keeps work alive after the response (Workers' waitUntil); on Node the promise just runs. */
+  waitUntil?: (work: Promise<unknown>) => void;
+}
+
+export type ChannelStatus =
+  | { on: true; routes: Hono<AppEnv>; close?: () => Promise<void> }
+  | { on: false; reason: string };
+
+export interface ChannelFactory {
+  /** Also the path: the channel is served at /webhooks/<name>. */
+  name: string;
+  create(deps: ChannelDeps): ChannelStatus;
+}
+
+export interface MountedChannel {
+  name: string;
+  status: ChannelStatus;
+}
+
+export function createChannels(
+  factories: readonly ChannelFactory[],
+  deps: ChannelDeps,
+): MountedChannel[] {
+  return factories.map((factory) => ({ name: factory.name, status: factory.create(deps) }));
+}
