@@ -10,7 +10,7 @@ import type { MountedChannel } from '../intake/channel.ts';
 import type { LedgerContext } from '../ledger/context.ts';
 import type { Logger } from '../logger.ts';
 import { docsPage } from './docs.ts';
-import type { AppEnv } from './env.ts';
+import { type AppEnv, systemActor } from './env.ts';
 import { errorResponse, handleError, validationHook } from './errors.ts';
 import { complaintRoutes } from './routes/complaints.ts';
 
@@ -55,6 +55,13 @@ export function createApp(options: AppOptions) {
   app.get('/healthz', async (c) => {
     await options.ledger.db.prisma.$queryRaw`SELECT 1`;
     return c.json({ ok: true, database: options.ledger.db.dialect });
+  });
+
+  // Until accounts exist every API caller acts as the system; the staff-console issue replaces this
+  // with sessions and API tokens.
+  app.use('/api/*', async (c, next) => {
+    c.set('actor', systemActor);
+    await next();
   });
 
   // A JSON API: anything else sent to it is refused before a schema reads it.
