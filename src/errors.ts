@@ -25,6 +25,7 @@ export const errorStatus = {
   import_invalid: 422,
   config_invalid: 500,
   internal: 500,
+  not_implemented: 501,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

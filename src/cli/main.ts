@@ -7,6 +7,8 @@ import { dbCommand } from './commands/db.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { serveCommand } from './commands/serve.ts';
+import { tokenCommand } from './commands/token.ts';
+import { userCommand } from './commands/user.ts';
 import type { Command } from './io.ts';
 import { consoleIo } from './io.ts';
 
@@ -15,6 +17,8 @@ const commands: Record<string, Command> = {
   db: dbCommand,
   import: importCommand,
   export: exportCommand,
+  user: userCommand,
+  token: tokenCommand,
 };
 
 const usage = `Usage: taizhang <command> [options]
@@ -24,6 +28,9 @@ Commands:
   db migrate                 apply the database migrations
   import FILE                import a CSV or XLSX ledger (--dry-run, --year YYYY, --skip-invalid)
   export [FILE]              export the ledger as XLSX or CSV (--format, --lang, filters)
+  user add --role ROLE       create a console account (asks for the password, or --password-stdin)
+  token create --role ROLE --name NAME
+                             print a new API token; token revoke --name NAME stops one
 
 Settings come from the environment or .env: DATABASE_URL, PORT, ... (see README.md).`;
 

@@ -5,14 +5,17 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
+import { type ConsoleAssets, consoleRoutes } from '../console/routes.tsx';
 import { AppError } from '../errors.ts';
 import type { MountedChannel } from '../intake/channel.ts';
 import type { LedgerContext } from '../ledger/context.ts';
 import type { Logger } from '../logger.ts';
+import { identify, requireActor } from './auth.ts';
 import { docsPage } from './docs.ts';
-import { type AppEnv, systemActor } from './env.ts';
+import type { AppEnv } from './env.ts';
 import { errorResponse, handleError, validationHook } from './errors.ts';
 import { complaintRoutes } from './routes/complaints.ts';
+import { exportRoutes } from './routes/exports.ts';
 
 export interface AppOptions {
   ledger: LedgerContext;
@@ -20,6 +23,8 @@ export interface AppOptions {
   version?: string;
   /** Channels built by `createChannels`; those switched on are served at /webhooks/<name>. */
   channels?: readonly MountedChannel[];
+  /** Files the console serves itself (the chart library); without them charts fall back to tables. */
+  assets?: ConsoleAssets;
 }
 
 const maxBodyBytes = 1024 * 1024;
@@ -57,11 +62,11 @@ export function createApp(options: AppOptions) {
     return c.json({ ok: true, database: options.ledger.db.dialect });
   });
 
-  // Until accounts exist every API caller acts as the system; the staff-console issue replaces this
-  // with sessions and API tokens.
-  app.use('/api/*', async (c, next) => {
-    c.set('actor', systemActor);
-    await next();
+  // Every /api route needs an API token or a console session; the API's own description stays
+  // readable so that an integrator can find out how to get one.
+  app.use('/api/*', identify(options.ledger), async (c, next) => {
+    if (c.req.path === '/api/openapi.json' || c.req.path === '/api/docs') return next();
+    return requireActor(c, next);
   });
 
   // A JSON API: anything else sent to it is refused before a schema reads it.
@@ -73,13 +78,20 @@ export function createApp(options: AppOptions) {
     await next();
   });
   app.route('/api', complaintRoutes(options.ledger));
+  app.route('/api', exportRoutes(options.ledger));
 
   for (const channel of options.channels ?? []) {
     if (channel.status.on) app.route(`/webhooks/${channel.name}`, channel.status.routes);
   }
 
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API token from `npx taizhang token create`, or a console session cookie',
+  });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
+    security: [{ bearer: [] }],
     info: {
       title: 'Taizhang ledger API',
       version: options.version ?? '0.1.0',
@@ -87,6 +99,9 @@ export function createApp(options: AppOptions) {
     },
   });
   app.get('/api/docs', (c) => c.html(docsPage('/api/openapi.json')));
+
+  // The staff console: pages at /, after the API so that /api and /webhooks are never pages.
+  app.route('/', consoleRoutes({ ledger: options.ledger, assets: options.assets }));
 
   return app;
 }

@@ -18,6 +18,9 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     log: Logger;
+    /** Set by the authentication middleware; /api and the console refuse a request without one. */
     actor: Actor;
+    /** The console session's CSRF token, when the actor signed in with a session cookie. */
+    csrfToken: string | undefined;
   };
 }

@@ -7,6 +7,7 @@ import { describeDatabase } from '../db/url.ts';
 import { createApp } from '../http/app.ts';
 import { createChannels } from '../intake/channel.ts';
 import { channelFactories } from '../intake/registry.ts';
+import { nodeConsoleAssets } from './assets.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 
 export interface RunningServer {
@@ -29,7 +30,7 @@ export async function startServer(
     if (!channel.status.on)
       logger.info({ channel: channel.name }, `channel off: ${channel.status.reason}`);
   }
-  const app = createApp({ ledger: runtime.ledger, logger, channels });
+  const app = createApp({ ledger: runtime.ledger, logger, channels, assets: nodeConsoleAssets() });
 
   const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host });
   await new Promise<void>((resolve, reject) => {

@@ -59,17 +59,48 @@ export async function writeSheet(
   options: WriteOptions,
 ): Promise<number> {
   const language = options.language ?? 'zh';
-  const titles = columnKeys.map((key) => headers[key][language]);
+  async function* records() {
+    for await (const row of rows) yield cells(row, options);
+  }
+  return writeTable(records(), out, {
+    format: options.format,
+    sheetName: language === 'zh' ? '投诉台账' : 'Ledger',
+    columns: columnKeys.map((key) => ({
+      key,
+      title: headers[key][language],
+      width: key === 'content' ? 60 : key === 'receivedAt' ? 17 : 12,
+    })),
+    onRow: options.onRow,
+  });
+}
+
+export interface TableColumn<K extends string> {
+  key: K;
+  title: string;
+  width?: number;
+}
+
+/** Writes records as CSV or XLSX, one row at a time, waiting when the output is full. */
+export async function writeTable<K extends string>(
+  records: AsyncIterable<Record<K, string | number>>,
+  out: Writable,
+  options: {
+    format: SheetFormat;
+    sheetName: string;
+    columns: readonly TableColumn<K>[];
+    onRow?: ((count: number) => void) | undefined;
+  },
+): Promise<number> {
+  const { columns } = options;
   let count = 0;
 
   if (options.format === 'csv') {
     // A byte-order mark makes Excel open the UTF-8 file with the Chinese intact.
     out.write('\uFEFF');
-    const csv = stringify({ header: true, columns: titles });
+    const csv = stringify({ header: true, columns: columns.map((column) => column.title) });
     csv.pipe(out);
-    for await (const row of rows) {
-      const values = cells(row, options);
-      if (!csv.write(columnKeys.map((key) => values[key]))) {
+    for await (const record of records) {
+      if (!csv.write(columns.map((column) => record[column.key]))) {
         await new Promise((resolve) => csv.once('drain', resolve));
       }
       options.onRow?.(++count);
@@ -83,16 +114,16 @@ export async function writeSheet(
   }
 
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const sheet = workbook.addWorksheet(language === 'zh' ? '投诉台账' : 'Ledger');
-  sheet.columns = columnKeys.map((key, i) => ({
-    header: titles[i],
-    key,
-    width: key === 'content' ? 60 : key === 'receivedAt' ? 17 : 12,
+  const sheet = workbook.addWorksheet(options.sheetName);
+  sheet.columns = columns.map((column) => ({
+    header: column.title,
+    key: column.key,
+    width: column.width ?? 12,
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
-  for await (const row of rows) {
-    sheet.addRow(cells(row, options)).commit();
+  for await (const record of records) {
+    sheet.addRow(record).commit();
     options.onRow?.(++count);
   }
   sheet.commit();

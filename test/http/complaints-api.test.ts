@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, sendJson, type TestApp } from '../support/app.ts';
+import { authHeaders, createTestApp, sendJson, type TestApp } from '../support/app.ts';
 
 const referral = {
   source: 'referral',
@@ -71,7 +71,7 @@ describe('complaints API', () => {
   it('should refuse malformed JSON with 400 and a wrong content type with 415', async () => {
     const malformed = await t.app.request('/api/complaints', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...authHeaders(t.app), 'content-type': 'application/json' },
       body: '{"source": ',
     });
     expect(malformed.status).toBe(400);
@@ -79,7 +79,7 @@ describe('complaints API', () => {
 
     const wrongType = await t.app.request('/api/complaints', {
       method: 'POST',
-      headers: { 'content-type': 'text/plain' },
+      headers: { ...authHeaders(t.app), 'content-type': 'text/plain' },
       body: 'hello',
     });
     expect(wrongType.status).toBe(415);

@@ -6,6 +6,8 @@ import { getComplaint } from '../../ledger/get-complaint.ts';
 import { ListFilter, listComplaints } from '../../ledger/list-complaints.ts';
 import { maskedViewer, presentComplaint } from '../../ledger/present.ts';
 import { registerComplaint } from '../../ledger/register-complaint.ts';
+import { revealContact } from '../../ledger/reveal-contact.ts';
+import { requirePermission } from '../auth.ts';
 import type { AppEnv } from '../env.ts';
 import { validationHook } from '../errors.ts';
 import { errorResponses } from '../schemas.ts';
@@ -41,7 +43,7 @@ const registerRoute = createRoute({
       description: 'Already in the ledger (same dedupeKey or ref); the stored complaint',
       content: { 'application/json': { schema: ComplaintView } },
     },
-    ...errorResponses(400, 415, 422),
+    ...errorResponses(400, 401, 403, 415, 422),
   },
 });
 
@@ -60,7 +62,7 @@ const listRoute = createRoute({
         },
       },
     },
-    ...errorResponses(422),
+    ...errorResponses(401, 403, 422),
   },
 });
 
@@ -75,12 +77,37 @@ const getRoute = createRoute({
       description: 'The complaint',
       content: { 'application/json': { schema: ComplaintView } },
     },
-    ...errorResponses(404),
+    ...errorResponses(401, 403, 404),
+  },
+});
+
+const contactRoute = createRoute({
+  method: 'get',
+  path: '/complaints/{ref}/contact',
+  tags: ['ledger'],
+  summary: "Reveal the complainant's phone number in full (recorded; supervisors, assigned agent)",
+  request: { params: RefParam },
+  responses: {
+    200: {
+      description: 'The complainant with the phone number unmasked',
+      content: {
+        'application/json': {
+          schema: z.object({
+            ref: z.string(),
+            name: z.string().nullable(),
+            phone: z.string().nullable(),
+          }),
+        },
+      },
+    },
+    ...errorResponses(401, 403, 404),
   },
 });
 
 export function complaintRoutes(ctx: LedgerContext) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.on('POST', '/complaints', requirePermission('register'));
+  app.on('GET', ['/complaints', '/complaints/*'], requirePermission('read'));
 
   app.openapi(registerRoute, async (c) => {
     const result = await registerComplaint(ctx, { input: c.req.valid('json') });
@@ -100,6 +127,12 @@ export function complaintRoutes(ctx: LedgerContext) {
   app.openapi(getRoute, async (c) => {
     const row = await getComplaint(ctx, { ref: c.req.valid('param').ref });
     return c.json(presentComplaint(row, maskedViewer), 200);
+  });
+
+  app.openapi(contactRoute, async (c) => {
+    const { ref } = c.req.valid('param');
+    const { row } = await revealContact(ctx, { ref, actor: c.get('actor'), purpose: 'api' });
+    return c.json({ ref: row.ref, name: row.complainantName, phone: row.complainantPhone }, 200);
   });
 
   return app;
