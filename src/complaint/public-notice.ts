@@ -6,12 +6,12 @@
  */
 
 const patterns: ReadonlyArray<[RegExp, string]> = [
-  // Mobile and landline numbers, 400/800 lines, and any other run of seven or more digits
-  // (ID cards, bank cards, phone numbers written without separators).
-  [/(?:\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}/g, '***'],
-  [/\b0\d{2,3}[\s-]?\d{7,8}\b/g, '***'],
-  [/\b[48]00[\s-]?\d{3}[\s-]?\d{4}\b/g, '***'],
-  [/\d{7,}[\dXx]?/g, '***'],
+  // Mobile and landline numbers and 400/800 lines, with or without separators, standing alone;
+  // then any other run of seven or more digits (ID cards, bank cards).
+  [/(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g, '***'],
+  [/(?<!\d)0\d{2,3}[\s-]?\d{7,8}(?!\d)/g, '***'],
+  [/(?<!\d)[48]00[\s-]?\d{3}[\s-]?\d{4}(?!\d)/g, '***'],
+  [/\d{7,}[Xx]?/g, '***'],
   [/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, '***'],
   // Rooms: 3栋2单元503室, 5号楼1203, 3-2-503.
   [/\d+\s*(?:栋|幢|号楼)\s*(?:\d+\s*单元)?\s*\d*\s*(?:室|号)?/g, '**'],

@@ -43,8 +43,11 @@ describe('console sign-in', () => {
         cookie: form.headers.getSetCookie()[0]?.split(';')[0] ?? '',
         'content-type': 'application/x-www-form-urlencoded',
       },
-      body: new URLSearchParams({ _csrf: csrf, username: 'chen', password: 'correct horse battery' })
-        .toString(),
+      body: new URLSearchParams({
+        _csrf: csrf,
+        username: 'chen',
+        password: 'correct horse battery',
+      }).toString(),
     });
 
     expect(res.status).toBe(303);
@@ -109,7 +112,12 @@ describe('console pages', () => {
     await addStaff(t, { username: 'zhao', role: 'agent', team: '客服二组' });
     await addStaff(t, { username: 'view', role: 'viewer' });
     await sendJson(t.app, 'POST', '/api/complaints', complaint('13812345678', '地下室渗水严重'));
-    await sendJson(t.app, 'POST', '/api/complaints', complaint('13987654321', '电梯经常停运', '物业服务'));
+    await sendJson(
+      t.app,
+      'POST',
+      '/api/complaints',
+      complaint('13987654321', '电梯经常停运', '物业服务'),
+    );
   });
   afterEach(async () => {
     await t.close();
@@ -179,7 +187,10 @@ describe('console pages', () => {
   });
 
   it('should let the assigned agent reveal the phone on the page and record it', async () => {
-    await t.database.db.prisma.complaint.update({ where: { ref: '001' }, data: { assignee: 'wang' } });
+    await t.database.db.prisma.complaint.update({
+      where: { ref: '001' },
+      data: { assignee: 'wang' },
+    });
     const session = await signIn(t, 'wang');
 
     const before = await page('/complaints/001', session.cookie);
@@ -195,7 +206,10 @@ describe('console pages', () => {
   });
 
   it('should never show an agent the phone of a complaint not assigned to them', async () => {
-    await t.database.db.prisma.complaint.update({ where: { ref: '001' }, data: { assignee: 'wang' } });
+    await t.database.db.prisma.complaint.update({
+      where: { ref: '001' },
+      data: { assignee: 'wang' },
+    });
     const session = await signIn(t, 'zhao');
 
     const view = await page('/complaints/001', session.cookie);
@@ -215,7 +229,9 @@ describe('console pages', () => {
     const res = await postForm(t, '/complaints/001/assign', session, { assignee: 'wang' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/complaints/001?saved=1');
-    const stored = await t.database.db.prisma.complaint.findUniqueOrThrow({ where: { ref: '001' } });
+    const stored = await t.database.db.prisma.complaint.findUniqueOrThrow({
+      where: { ref: '001' },
+    });
     expect(stored.assignee).toBe('wang');
   });
 
