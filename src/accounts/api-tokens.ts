@@ -21,16 +21,17 @@ export async function createApiToken(
   const name = TokenName.safeParse(options.name);
   if (!name.success)
     throw new AppError('bad_request', `token name: ${name.error.issues[0]?.message}`);
-  const role = RoleSchema.parse(options.role);
+  const role = RoleSchema.safeParse(options.role);
+  if (!role.success) throw new AppError('bad_request', 'the role is supervisor, agent or viewer');
   const existing = await ctx.db.prisma.apiToken.findUnique({ where: { name: name.data } });
   if (existing) throw new AppError('conflict', `a token named "${name.data}" exists`);
 
   const token = `${tokenPrefix}${randomToken()}`;
   await ctx.db.prisma.apiToken.create({
-    data: { name: name.data, role, tokenHash: await digestToken(token) },
+    data: { name: name.data, role: role.data, tokenHash: await digestToken(token) },
   });
-  ctx.logger.info({ tokenName: name.data, role }, 'API token created');
-  return { token, name: name.data, role };
+  ctx.logger.info({ tokenName: name.data, role: role.data }, 'API token created');
+  return { token, name: name.data, role: role.data };
 }
 
 export async function findApiToken(
