@@ -76,7 +76,9 @@ export function loginRoutes(ledger: LedgerContext) {
     status: 200 | 401 | 403 | 429 = 200,
   ) => {
     const lang = pickLanguage(c);
-    const csrf = randomToken(24);
+    // Kept while it lasts, so that a second sign-in tab (or a favicon request redirected here)
+    // does not invalidate the form already on screen.
+    const csrf = getCookie(c, loginCsrfCookie) ?? randomToken(24);
     setCookie(c, loginCsrfCookie, csrf, {
       path: '/login',
       httpOnly: true,

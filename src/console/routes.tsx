@@ -72,6 +72,8 @@ export function consoleRoutes(options: ConsoleOptions) {
     return c.body(await options.assets.chartJs());
   });
 
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+
   app.use('*', identify(ledger));
   app.route('/', loginRoutes(ledger));
 
