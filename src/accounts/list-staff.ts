@@ -9,3 +9,11 @@ export async function listAssignableStaff(ctx: LedgerContext): Promise<StaffMemb
   });
   return rows.map(toStaffMember);
 }
+
+/** Every account's display name by username, to show assignees by name. */
+export async function staffNames(ctx: LedgerContext): Promise<Map<string, string>> {
+  const rows = await ctx.db.prisma.staffUser.findMany({
+    select: { username: true, displayName: true },
+  });
+  return new Map(rows.map((row) => [row.username, row.displayName]));
+}

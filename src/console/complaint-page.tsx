@@ -18,6 +18,8 @@ export interface ComplaintView {
   mayWork: boolean;
   mayAssign: boolean;
   staff: StaffMember[];
+  /** Display names by username, to show the assignee by name. */
+  names: Map<string, string>;
   reveals: Array<{ actorName: string; at: Date; purpose: string }> | null;
   notice: { kind: 'ok' | 'bad'; text: string } | null;
   timezone: string;
@@ -153,7 +155,7 @@ export function ComplaintPage(props: { page: PageContext; view: ComplaintView })
             <dt>{headers.content[lang]}</dt>
             <dd>{row.content}</dd>
             <dt>{t('assignee')}</dt>
-            <dd>{row.assignee ?? ''}</dd>
+            <dd>{row.assignee ? (view.names.get(row.assignee) ?? row.assignee) : ''}</dd>
             <dt>{t('firstResponseDue')}</dt>
             <dd>{formatTime(row.firstResponseDueAt, view.timezone)}</dd>
             <dt>{t('due')}</dt>

@@ -5,7 +5,7 @@
  */
 import { type Context, Hono } from 'hono';
 import { can, isAssignedTo, mayRevealContact } from '../accounts/clearance.ts';
-import { listAssignableStaff } from '../accounts/list-staff.ts';
+import { listAssignableStaff, staffNames } from '../accounts/list-staff.ts';
 import { AppError } from '../errors.ts';
 import { assertPermission } from '../http/auth.ts';
 import type { AppEnv } from '../http/env.ts';
@@ -43,6 +43,7 @@ export function complaintRoutes(ledger: LedgerContext) {
       mayWork: can(actor, 'work') && (actor.role === 'supervisor' || isAssignedTo(actor, row)),
       mayAssign,
       staff: mayAssign ? await listAssignableStaff(ledger) : [],
+      names: await staffNames(ledger),
       reveals,
       notice: extra.notice ?? null,
       timezone: ledger.timezone,

@@ -47,7 +47,9 @@ export function DashboardPage(props: {
       : dimension === 'status'
         ? statusLabel(value, lang)
         : dimension === 'level'
-          ? `${t('level')} ${value}`
+          ? value === '—'
+            ? t('unrated')
+            : `${t('level')} ${value}`
           : value;
 
   const specs: Record<string, ChartSpec> = {};

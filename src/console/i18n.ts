@@ -40,6 +40,7 @@ const messages = {
   none: { zh: '没有符合条件的投诉。', en: 'No complaints match.' },
   overdue: { zh: '逾期', en: 'Overdue' },
   level: { zh: '级别', en: 'Level' },
+  unrated: { zh: '未分级', en: 'Not rated' },
   status: { zh: '处理状态', en: 'Status' },
   assignee: { zh: '负责人', en: 'Assignee' },
   due: { zh: '截止', en: 'Due' },

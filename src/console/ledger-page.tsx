@@ -20,6 +20,8 @@ export interface LedgerView {
   problems: string[];
   categories: readonly string[];
   canExport: boolean;
+  /** Display names of staff by username, for the assignee column and filter. */
+  staff: Map<string, string>;
   timezone: string;
   now: Date;
 }
@@ -122,10 +124,13 @@ export function LedgerPage(props: { page: PageContext; view: LedgerView }) {
           allLabel={t('all')}
           options={sources.map((source) => [source, sourceLabel(source, lang)] as const)}
         />
-        <label>
-          {t('assignee')}
-          <input type="text" name="assignee" value={q.assignee ?? ''} size={10} />
-        </label>
+        <Select
+          name="assignee"
+          label={t('assignee')}
+          value={q.assignee}
+          allLabel={t('all')}
+          options={[...view.staff].map(([username, name]) => [username, name] as const)}
+        />
         <label>
           {t('from')}
           <input type="date" name="from" value={q.from ?? ''} />
@@ -196,7 +201,7 @@ export function LedgerPage(props: { page: PageContext; view: LedgerView }) {
                   <td class="nowrap">{formatTime(row.receivedAt, view.timezone)}</td>
                   <td>{row.complainantName ?? ''}</td>
                   <td class="nowrap">{maskPhone(row.complainantPhone) ?? ''}</td>
-                  <td>{row.project ?? ''}</td>
+                  <td class="nowrap">{row.project ?? ''}</td>
                   <td>{row.area ?? ''}</td>
                   <td>{row.building ?? ''}</td>
                   <td>{row.unit ?? ''}</td>
@@ -206,10 +211,12 @@ export function LedgerPage(props: { page: PageContext; view: LedgerView }) {
                   <td class="content">{row.content}</td>
                   <td>{row.level ?? ''}</td>
                   <td class="nowrap">{statusLabel(row.status, lang)}</td>
-                  <td>{row.assignee ?? ''}</td>
+                  <td class="nowrap">
+                    {row.assignee ? (view.staff.get(row.assignee) ?? row.assignee) : ''}
+                  </td>
                   <td class="nowrap">
                     {formatTime(row.resolutionDueAt, view.timezone, 'yyyy-MM-dd')}
-                    {overdue ? <span class="tag overdue"> {t('overdue')}</span> : null}
+                    {overdue ? <span class="tag overdue">{t('overdue')}</span> : null}
                   </td>
                 </tr>
               );

@@ -1,6 +1,7 @@
 /** GET /ledger: the filtered, sorted, paged ledger table. */
 import { Hono } from 'hono';
 import { can } from '../accounts/clearance.ts';
+import { staffNames } from '../accounts/list-staff.ts';
 import { issuesFromZod } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import { downloadLedger, downloadPublicNotice, parseExportQuery } from '../http/routes/exports.ts';
@@ -63,9 +64,10 @@ export function ledgerRoutes(ledger: LedgerContext) {
       ? []
       : issuesFromZod(parsed.error.issues).map((issue) => `${issue.path}: ${issue.message}`);
     const effective = parsed.success ? filter : {};
-    const [result, total] = await Promise.all([
+    const [result, total, staff] = await Promise.all([
       listComplaints(ledger, { filter: effective }),
       countComplaints(ledger, { filter: effective }),
+      staffNames(ledger),
     ]);
     const pageNumber = Math.max(1, Number.parseInt(kept.page ?? '1', 10) || 1);
 
@@ -82,6 +84,7 @@ export function ledgerRoutes(ledger: LedgerContext) {
           problems,
           categories: ledger.categories,
           canExport: can(page.actor, 'export'),
+          staff,
           timezone: ledger.timezone,
           now: ledger.now(),
         }}

@@ -1,10 +1,11 @@
 /** The ledger's REST routes: register, list and read complaints. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { viewerFor } from '../../accounts/clearance.ts';
 import { Complaint, ComplaintInput } from '../../complaint/schema.ts';
 import type { LedgerContext } from '../../ledger/context.ts';
 import { getComplaint } from '../../ledger/get-complaint.ts';
 import { ListFilter, listComplaints } from '../../ledger/list-complaints.ts';
-import { maskedViewer, presentComplaint } from '../../ledger/present.ts';
+import { presentComplaint } from '../../ledger/present.ts';
 import { registerComplaint } from '../../ledger/register-complaint.ts';
 import { revealContact } from '../../ledger/reveal-contact.ts';
 import { requirePermission } from '../auth.ts';
@@ -115,18 +116,21 @@ export function complaintRoutes(ctx: LedgerContext) {
       { ref: result.row.ref, created: result.created, unknownCategory: result.unknownCategory },
       'complaint registered',
     );
-    return c.json(presentComplaint(result.row, maskedViewer), result.created ? 201 : 200);
+    const viewer = viewerFor(c.get('actor'), result.row);
+    return c.json(presentComplaint(result.row, viewer), result.created ? 201 : 200);
   });
 
   app.openapi(listRoute, async (c) => {
     const result = await listComplaints(ctx, { filter: c.req.valid('query') });
-    const items = result.rows.map((row) => presentComplaint(row, maskedViewer));
+    const actor = c.get('actor');
+    const items = result.rows.map((row) => presentComplaint(row, viewerFor(actor, row)));
     return c.json({ items, nextCursor: result.nextCursor }, 200);
   });
 
   app.openapi(getRoute, async (c) => {
     const row = await getComplaint(ctx, { ref: c.req.valid('param').ref });
-    return c.json(presentComplaint(row, maskedViewer), 200);
+    // Masked for everyone here: the full number is read through /contact, which is recorded.
+    return c.json(presentComplaint(row, viewerFor(c.get('actor'), row)), 200);
   });
 
   app.openapi(contactRoute, async (c) => {
