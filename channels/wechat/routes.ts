@@ -85,7 +85,9 @@ export function wechatRoutes(options: WechatRoutesOptions) {
     const query = c.req.query();
     const echostr = query.echostr;
     if (echostr === undefined) throw new AppError('bad_request', 'echostr missing');
-    if (config.aesKey && config.appId && query.msg_signature) {
+    // The Official Account console sends `signature` and a plain echostr in every mode; the
+    // encrypted handshake (msg_signature over an encrypted echostr) comes without `signature`.
+    if (!query.signature && query.msg_signature && config.aesKey && config.appId) {
       requireMessageSignature(config.token, query, echostr);
       return c.text(openMessage(config.aesKey, config.appId, echostr));
     }

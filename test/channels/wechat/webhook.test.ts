@@ -78,6 +78,19 @@ describe('WeChat handshake', () => {
     expect(tampered.status).toBe(401);
     expect(await errorCode(tampered)).toBe('signature_invalid');
   });
+  it('should answer the plain handshake the console sends in safe mode too', async () => {
+    t = await createWechatTestApp({
+      WECHAT_TOKEN: verifyUrl.token,
+      WECHAT_APP_ID: verifyUrl.appId,
+      WECHAT_ENCODING_AES_KEY: verifyUrl.aesKey,
+    });
+
+    const res = await t.app.request(
+      `/webhooks/wechat?${signedQuery(verifyUrl.token, { echostr: '5839' })}`,
+    );
+
+    expect(await res.text()).toBe('5839');
+  });
 });
 
 describe('WeChat plain mode', () => {
