@@ -105,11 +105,12 @@ export function wechatRoutes(options: WechatRoutesOptions) {
     /** The passive reply, encrypted in safe and compatible mode; `success` when there is none. */
     const answer = (replies: readonly ChatReply[]) => {
       if (replies.length === 0) return c.text(success);
+      const createTime = Math.floor(ledger.now().getTime() / 1000);
       const plain = passiveTextXml({
         toUser: message.FromUserName,
         fromUser: message.ToUserName,
         content: renderReplies(replies),
-        createTime: Math.floor(ledger.now().getTime() / 1000),
+        createTime,
       });
       const body =
         config.aesKey && config.appId && query.encrypt_type === 'aes'
@@ -118,7 +119,10 @@ export function wechatRoutes(options: WechatRoutesOptions) {
               aesKey: config.aesKey,
               appId: config.appId,
               xml: plain,
-              timestamp: stamp(query.timestamp),
+              // WeChat's own timestamp, which its signature covered, when it is one.
+              timestamp: /^\d{1,12}$/.test(query.timestamp ?? '')
+                ? (query.timestamp as string)
+                : String(createTime),
               nonce: query.nonce ?? '',
             })
           : plain;
@@ -139,7 +143,9 @@ export function wechatRoutes(options: WechatRoutesOptions) {
       return c.text(success);
     }
 
-    const turn = engine.handle(normalized.message);
+    const inbound = normalized.message;
+    // Deferred so an engine that throws instead of rejecting still ends as a dead letter.
+    const turn = Promise.resolve().then(() => engine.handle(inbound));
     const quick = await withinWindow(turn, options.passiveTimeoutMs);
     if (quick.status === 'failed') {
       log.error({ err: quick.error, inboxId: event.id }, 'WeChat turn failed');
@@ -153,7 +159,7 @@ export function wechatRoutes(options: WechatRoutesOptions) {
     }
 
     log.info({ inboxId: event.id }, 'WeChat turn missed the passive window');
-    options.background(deliverLate({ ...options, logger: log }, event, normalized.message, turn));
+    options.background(deliverLate({ ...options, logger: log }, event, inbound, turn));
     return c.text(success);
   });
 
@@ -165,13 +171,6 @@ function storedPassiveReplies(event: InboxEvent): ChatReply[] {
   if (event.status !== 'processed' || !event.reply) return [];
   const stored = JSON.parse(event.reply) as StoredReply | null;
   return stored?.delivery === 'passive' ? stored.replies : [];
-}
-
-/** The reply's timestamp: WeChat's own, which the request signature covered, when it is one. */
-function stamp(timestamp: string | undefined): string {
-  return timestamp && /^\d{1,12}$/.test(timestamp)
-    ? timestamp
-    : String(Math.floor(Date.now() / 1000));
 }
 
 type Window =
