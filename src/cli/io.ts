@@ -1,3 +1,5 @@
+import { readEnvironment } from '../node/runtime.ts';
+
 /** Where commands write: the terminal, or a buffer in tests. */
 export interface Io {
   out(line: string): void;
@@ -6,11 +8,11 @@ export interface Io {
   progress(line: string): void;
   env: Record<string, string | undefined>;
   /** Asks on the terminal; `hidden` does not echo what is typed (passwords). */
-  ask(question: string, options?: { hidden?: boolean }): Promise<string>;
+  ask?(question: string, options?: { hidden?: boolean }): Promise<string>;
   /** Everything on standard input, for `--password-stdin`. */
-  readStdin(): Promise<string>;
-  /** Whether a person is at the terminal to answer questions. */
-  interactive: boolean;
+  readStdin?(): Promise<string>;
+  /** Whether a person is at the terminal to answer questions; absent means no. */
+  interactive?: boolean;
 }
 
 export type Command = (argv: string[], io: Io) => Promise<number>;
@@ -23,7 +25,7 @@ export function consoleIo(): Io {
     progress: (line) => {
       if (tty) process.stderr.write(`\r${line}\u001b[K`);
     },
-    env: process.env,
+    env: readEnvironment(),
     ask,
     readStdin: async () => {
       const chunks: Buffer[] = [];

@@ -23,21 +23,25 @@ export interface OpenOptions {
 }
 
 export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): LedgerDatabase {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  // Registrations queue for the ref counter's row lock (and, on SQLite, the single writer): a
+  // burst must wait its turn rather than fail after Prisma's default two seconds.
+  const transactionOptions = { maxWait: timeoutMs, timeout: timeoutMs };
   if (target.dialect === 'sqlite') {
     const adapter = new PrismaBetterSqlite3({
       url: target.path,
-      timeout: options.timeoutMs ?? 10_000,
+      timeout: timeoutMs,
     });
-    const prisma = new SqliteClient({ adapter });
+    const prisma = new SqliteClient({ adapter, transactionOptions });
     return { prisma, dialect: 'sqlite', close: () => prisma.$disconnect() };
   }
 
   const adapter = new PrismaPg({
     connectionString: target.connectionString,
     max: options.poolSize ?? 10,
-    connectionTimeoutMillis: options.timeoutMs ?? 10_000,
+    connectionTimeoutMillis: timeoutMs,
   });
   // The PostgreSQL client's models are the SQLite client's, generated from the same schema.
-  const prisma = new PostgresClient({ adapter }) as unknown as LedgerPrisma;
+  const prisma = new PostgresClient({ adapter, transactionOptions }) as unknown as LedgerPrisma;
   return { prisma, dialect: 'postgresql', close: () => prisma.$disconnect() };
 }

@@ -103,7 +103,8 @@ export async function writeTable<K extends string>(
       if (!csv.write(columns.map((column) => record[column.key]))) {
         await new Promise((resolve) => csv.once('drain', resolve));
       }
-      options.onRow?.(++count);
+      count += 1;
+      options.onRow?.(count);
     }
     await new Promise<void>((resolve, reject) => {
       out.once('finish', resolve);
@@ -124,7 +125,8 @@ export async function writeTable<K extends string>(
   sheet.getRow(1).commit();
   for await (const record of records) {
     sheet.addRow(record).commit();
-    options.onRow?.(++count);
+    count += 1;
+    options.onRow?.(count);
   }
   sheet.commit();
   await workbook.commit();

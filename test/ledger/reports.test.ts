@@ -45,7 +45,7 @@ describe('dashboard and staff reports', () => {
     for (const [username, team] of [
       ['wang', '一组'],
       ['zhao', '二组'],
-    ]) {
+    ] as const) {
       await addStaffUser(ledger, {
         input: { username, role: 'agent', team, password: 'long enough password' },
         cost: 4,

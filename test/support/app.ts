@@ -61,7 +61,7 @@ export async function sendJson(
   path: string,
   body?: unknown,
   options: { as?: As } = {},
-  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the route answered
+  // biome-ignore lint/suspicious/noExplicitAny: response bodies are arbitrary JSON read by tests
 ): Promise<{ status: number; body: any }> {
   const response = await app.request(path, {
     method,

@@ -1,7 +1,6 @@
 import { loadSettings } from '../../config.ts';
 import { migrate } from '../../db/migrate.ts';
 import { describeDatabase, parseDatabaseUrl } from '../../db/url.ts';
-import { readEnvironment } from '../../node/runtime.ts';
 import type { Command } from '../io.ts';
 
 export const dbCommand: Command = async (argv, io) => {
@@ -9,7 +8,7 @@ export const dbCommand: Command = async (argv, io) => {
     io.err('Usage: taizhang db migrate');
     return 2;
   }
-  const settings = loadSettings(readEnvironment());
+  const settings = loadSettings(io.env);
   const target = parseDatabaseUrl(settings.databaseUrl);
   const result = await migrate(target);
   io.out(

@@ -7,7 +7,7 @@ import { createApiToken } from '../../accounts/api-tokens.ts';
 import { AppError } from '../../errors.ts';
 import type { Role } from '../../http/env.ts';
 import { silentLogger } from '../../logger.ts';
-import { openRuntime, readEnvironment } from '../../node/runtime.ts';
+import { openRuntime } from '../../node/runtime.ts';
 import type { Command } from '../io.ts';
 
 const usage = `Usage: taizhang token create --role supervisor|agent|viewer --name NAME
@@ -28,7 +28,6 @@ export const tokenCommand: Command = async (argv, io) => {
     return 2;
   }
 
-  if (io.env === process.env) readEnvironment();
   const runtime = await openRuntime({ env: io.env, logger: silentLogger() });
   try {
     if (action === 'create') {

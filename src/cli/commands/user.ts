@@ -7,15 +7,18 @@ import { parseArgs } from 'node:util';
 import { addStaffUser } from '../../accounts/add-staff-user.ts';
 import { AppError } from '../../errors.ts';
 import { silentLogger } from '../../logger.ts';
-import { openRuntime, readEnvironment } from '../../node/runtime.ts';
+import { openRuntime } from '../../node/runtime.ts';
 import type { Command, Io } from '../io.ts';
 
 const usage = `Usage: taizhang user add --role supervisor|agent|viewer [--username NAME]
        [--name "DISPLAY NAME"] [--team TEAM] [--password-stdin]`;
 
 async function readPassword(io: Io, fromStdin: boolean): Promise<string> {
-  if (fromStdin) return (await io.readStdin()).replace(/\r?\n$/, '');
-  if (!io.interactive) {
+  if (fromStdin) {
+    if (!io.readStdin) throw new AppError('bad_request', 'no standard input to read');
+    return (await io.readStdin()).replace(/\r?\n$/, '');
+  }
+  if (!io.interactive || !io.ask) {
     throw new AppError('bad_request', 'no terminal to ask for the password; use --password-stdin');
   }
   const password = await io.ask('Password: ', { hidden: true });
@@ -47,12 +50,11 @@ export const userCommand: Command = async (argv, io) => {
   }
   let username = values.username ?? positionals[0];
   if (!username) {
-    if (!io.interactive) throw new AppError('bad_request', 'give a --username');
+    if (!io.interactive || !io.ask) throw new AppError('bad_request', 'give a --username');
     username = (await io.ask('Username: ')).trim();
   }
   const password = await readPassword(io, values['password-stdin']);
 
-  if (io.env === process.env) readEnvironment();
   const runtime = await openRuntime({ env: io.env, logger: silentLogger() });
   try {
     const member = await addStaffUser(runtime.ledger, {
