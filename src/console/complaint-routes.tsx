@@ -12,9 +12,11 @@ import type { AppEnv } from '../http/env.ts';
 import type { LedgerContext } from '../ledger/context.ts';
 import { getComplaint } from '../ledger/get-complaint.ts';
 import type { ComplaintRow } from '../ledger/present.ts';
+import { registerComplaint } from '../ledger/register-complaint.ts';
 import { revealContact } from '../ledger/reveal-contact.ts';
 import { actionNames, actionPermission, actions } from './actions.ts';
 import { ComplaintPage, type ComplaintView } from './complaint-page.tsx';
+import { inputFromForm, RegisterPage } from './register-page.tsx';
 import { checkCsrf, render } from './render.ts';
 import { pageContext } from './routes.tsx';
 
@@ -51,6 +53,35 @@ export function complaintRoutes(ledger: LedgerContext) {
     };
     return render(c, <ComplaintPage page={page} view={view} />, extra.status ?? 200);
   };
+
+  app.get('/complaints/new', (c) => {
+    assertPermission(c, 'register');
+    const page = pageContext(c);
+    return render(
+      c,
+      <RegisterPage page={page} categories={ledger.categories} values={{}} problems={[]} />,
+    );
+  });
+
+  app.post('/complaints', async (c) => {
+    const form = await checkCsrf(c);
+    assertPermission(c, 'register');
+    try {
+      const { row } = await registerComplaint(ledger, { input: inputFromForm(form) as never });
+      c.get('log').info({ ref: row.ref, by: c.get('actor').id }, 'complaint registered');
+      return c.redirect(`/complaints/${encodeURIComponent(row.ref)}`, 303);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+      const problems = (error.issues ?? []).map((issue) => `${issue.path}: ${issue.message}`);
+      const page = pageContext(c);
+      const categories = ledger.categories;
+      return render(
+        c,
+        <RegisterPage page={page} categories={categories} values={form} problems={problems} />,
+        422,
+      );
+    }
+  });
 
   app.get('/complaints/:ref', async (c) => {
     assertPermission(c, 'read');

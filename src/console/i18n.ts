@@ -46,6 +46,7 @@ const messages = {
   due: { zh: '截止', en: 'Due' },
   newest: { zh: '最新在前', en: 'Newest first' },
   details: { zh: '投诉详情', en: 'Complaint' },
+  register: { zh: '登记投诉', en: 'Register a complaint' },
   timeline: { zh: '处理记录', en: 'Timeline' },
   received: { zh: '受理', en: 'Received' },
   resolvedEvent: { zh: '已解决', en: 'Resolved' },

@@ -20,6 +20,7 @@ export interface LedgerView {
   problems: string[];
   categories: readonly string[];
   canExport: boolean;
+  canRegister: boolean;
   /** Display names of staff by username, for the assignee column and filter. */
   staff: Map<string, string>;
   timezone: string;
@@ -163,6 +164,11 @@ export function LedgerPage(props: { page: PageContext; view: LedgerView }) {
 
       <div class="bar">
         <span>{t('count', { n: view.total })}</span>
+        {view.canRegister ? (
+          <a class="button" href="/complaints/new">
+            {t('register')}
+          </a>
+        ) : null}
         {view.canExport ? (
           <>
             <a class="button" href={link('/ledger/export', filterOnly, { format: 'xlsx', lang })}>

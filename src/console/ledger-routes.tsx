@@ -84,6 +84,7 @@ export function ledgerRoutes(ledger: LedgerContext) {
           problems,
           categories: ledger.categories,
           canExport: can(page.actor, 'export'),
+          canRegister: can(page.actor, 'register'),
           staff,
           timezone: ledger.timezone,
           now: ledger.now(),

@@ -5,6 +5,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.ts';
 import { createEmptyDatabase } from '../support/database.ts';
 
 const bin = join(import.meta.dirname, '../../bin/taizhang.js');
@@ -43,6 +44,15 @@ function start(env: Record<string, string>): Promise<Started> {
   });
 }
 
+/** An API token for the served database, made as an operator would, with `token create`. */
+async function apiHeaders(databaseUrl: string): Promise<Record<string, string>> {
+  const name = `test-${Math.random().toString(36).slice(2)}`;
+  const run = await runCli(['token', 'create', '--role', 'agent', '--name', name], {
+    DATABASE_URL: databaseUrl,
+  });
+  return { authorization: `Bearer ${run.out.trim()}`, 'content-type': 'application/json' };
+}
+
 describe('taizhang serve', () => {
   let started: Started | undefined;
   let remove: (() => Promise<void>) | undefined;
@@ -68,9 +78,10 @@ describe('taizhang serve', () => {
     const health = await fetch(`${started.url}/healthz`);
     expect(await health.json()).toMatchObject({ ok: true });
 
+    const headers = await apiHeaders(empty.url);
     const created = await fetch(`${started.url}/api/complaints`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers,
       body: JSON.stringify({
         source: 'referral',
         complainant: { name: '姚女士', phone: '13912345678' },
@@ -87,9 +98,10 @@ describe('taizhang serve', () => {
     remove = empty.remove;
     started = await start({ DATABASE_URL: empty.url });
 
+    const headers = await apiHeaders(empty.url);
     await fetch(`${started.url}/api/complaints`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers,
       body: JSON.stringify({
         source: 'referral',
         complainant: { name: '保密先生', phone: '13700001111' },
@@ -99,7 +111,7 @@ describe('taizhang serve', () => {
     });
     await fetch(`${started.url}/api/complaints`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers,
       body: JSON.stringify({ source: 'referral', content: 13700001111, category: 1 }),
     });
 
@@ -108,6 +120,7 @@ describe('taizhang serve', () => {
     expect(log).not.toContain('13700001111');
     expect(log).not.toContain('保密先生');
     expect(log).not.toContain('不应出现在日志中');
+    expect(log).not.toContain(headers.authorization?.slice('Bearer '.length));
   });
 
   it('should stop with a clear message on a bad setting', async () => {
