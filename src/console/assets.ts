@@ -83,7 +83,7 @@ export const dashboardScript = `
             backgroundColor: palette[i % palette.length], borderColor: palette[i % palette.length] };
         })
       },
-      options: { animation: false, responsive: true,
+      options: { animation: false, responsive: true, aspectRatio: 2.5,
         scales: spec.stacked ? { x: { stacked: true }, y: { stacked: true, beginAtZero: true } }
           : { y: { beginAtZero: true } } }
     });

@@ -67,7 +67,7 @@ export function complaintRoutes(ledger: LedgerContext) {
     const form = await checkCsrf(c);
     assertPermission(c, 'register');
     try {
-      const { row } = await registerComplaint(ledger, { input: inputFromForm(form) as never });
+      const { row } = await registerComplaint(ledger, { input: inputFromForm(form) });
       c.get('log').info({ ref: row.ref, by: c.get('actor').id }, 'complaint registered');
       return c.redirect(`/complaints/${encodeURIComponent(row.ref)}`, 303);
     } catch (error) {

@@ -3,7 +3,7 @@
  * outside the IVR. The form posts to /complaints; a refused form comes back filled in, with the
  * fields that were wrong.
  */
-import { sources } from '../complaint/schema.ts';
+import { type ComplaintInput, sources } from '../complaint/schema.ts';
 import { headers } from '../spreadsheet/columns.ts';
 import { sourceLabel } from './format.ts';
 import { CsrfField, Layout, type PageContext } from './layout.tsx';
@@ -73,10 +73,10 @@ export function RegisterPage(props: {
   );
 }
 
-/** The ledger's complaint input from the form's fields. */
-export function inputFromForm(form: Record<string, string>) {
+/** The ledger's complaint input from the form's fields; registerComplaint validates it. */
+export function inputFromForm(form: Record<string, string>): ComplaintInput {
   return {
-    source: form.source ?? '',
+    source: (form.source ?? '') as ComplaintInput['source'],
     category: form.category ?? '',
     content: form.content ?? '',
     subject: form.subject,

@@ -278,3 +278,59 @@ describe('console pages', () => {
     expect(headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 });
+
+describe('registering a complaint in the console', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp();
+    await addStaff(t, { username: 'wang', role: 'agent' });
+    await addStaff(t, { username: 'view', role: 'viewer' });
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('should let an agent register a referral and open its page', async () => {
+    const session = await signIn(t, 'wang');
+
+    const form = await t.app.request('/complaints/new', { headers: { cookie: session.cookie } });
+    expect(form.status).toBe(200);
+    const res = await postForm(t, '/complaints', session, {
+      source: 'referral',
+      category: '客户服务',
+      name: '姚女士',
+      phone: '13812345678',
+      project: '郑州·森林湖',
+      content: '房产证两年未办下来',
+    });
+
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/complaints/Q001');
+    const stored = await t.database.db.prisma.complaint.findUniqueOrThrow({
+      where: { ref: 'Q001' },
+    });
+    expect(stored).toMatchObject({ complainantPhone: '13812345678', project: '郑州·森林湖' });
+  });
+
+  it('should send an invalid form back filled in with the fields at fault', async () => {
+    const session = await signIn(t, 'wang');
+
+    const res = await postForm(t, '/complaints', session, {
+      source: 'fax',
+      category: '客户服务',
+      content: '内容保留',
+    });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('source');
+    expect(html).toContain('内容保留');
+    expect(await t.database.db.prisma.complaint.count()).toBe(0);
+  });
+
+  it('should refuse a viewer', async () => {
+    const session = await signIn(t, 'view');
+
+    const res = await postForm(t, '/complaints', session, { source: 'referral', content: 'x' });
+    expect(res.status).toBe(403);
+  });
+});
