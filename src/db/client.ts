@@ -22,22 +22,28 @@ export interface OpenOptions {
   timeoutMs?: number;
 }
 
+/** Marks the ledger's sessions in pg_stat_activity, for operators and the pool-size test. */
+export const postgresApplicationName = 'taizhang';
+
 export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): LedgerDatabase {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  // Under load a transaction may wait for a pooled connection or a lock: give it the same time
+  // as everything else instead of Prisma's two seconds, after which it would fail the request.
+  const transactionOptions = { maxWait: timeoutMs, timeout: timeoutMs };
   if (target.dialect === 'sqlite') {
-    const adapter = new PrismaBetterSqlite3({
-      url: target.path,
-      timeout: options.timeoutMs ?? 10_000,
-    });
-    const prisma = new SqliteClient({ adapter });
+    const adapter = new PrismaBetterSqlite3({ url: target.path, timeout: timeoutMs });
+    const prisma = new SqliteClient({ adapter, transactionOptions });
     return { prisma, dialect: 'sqlite', close: () => prisma.$disconnect() };
   }
 
   const adapter = new PrismaPg({
     connectionString: target.connectionString,
     max: options.poolSize ?? 10,
-    connectionTimeoutMillis: options.timeoutMs ?? 10_000,
+    connectionTimeoutMillis: timeoutMs,
+    lock_timeout: timeoutMs,
+    application_name: postgresApplicationName,
   });
   // The PostgreSQL client's models are the SQLite client's, generated from the same schema.
-  const prisma = new PostgresClient({ adapter }) as unknown as LedgerPrisma;
+  const prisma = new PostgresClient({ adapter, transactionOptions }) as unknown as LedgerPrisma;
   return { prisma, dialect: 'postgresql', close: () => prisma.$disconnect() };
 }
