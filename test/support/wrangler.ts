@@ -38,11 +38,15 @@ function offlineEnv(stateDir: string): Record<string, string | undefined> {
   };
 }
 
-/**
- * Migrates a fresh local D1 and serves the worker. `vars` become worker bindings (`--var`), the
- * way `[vars]` and secrets reach it in production: put channel secrets here.
- */
-export async function startLocalWorker(vars: Record<string, string> = {}): Promise<LocalWorker> {
+export interface LocalWorkerOptions {
+  /** Worker bindings (`--var`), the way `[vars]` and secrets reach it: put channel secrets here. */
+  vars?: Record<string, string>;
+  /** Another entry than wrangler.toml's `main` (src/worker.ts), with the same configuration. */
+  entry?: string;
+}
+
+/** Migrates a fresh local D1 and serves the worker on a free loopback port. */
+export async function startLocalWorker(options: LocalWorkerOptions = {}): Promise<LocalWorker> {
   const stateDir = mkdtempSync(join(tmpdir(), 'taizhang-worker-'));
   const env = offlineEnv(stateDir);
   const persist = ['--persist-to', join(stateDir, 'state')];
@@ -56,11 +60,14 @@ export async function startLocalWorker(vars: Record<string, string> = {}): Promi
   const migrated = performance.now();
 
   const [port, inspectorPort] = [await freePort(), await freePort()];
-  const args = ['dev', '--local', ...persist, '--ip', '127.0.0.1', '--port', String(port)];
+  const args = ['dev', ...(options.entry ? [options.entry] : []), '--local', ...persist];
+  args.push('--ip', '127.0.0.1', '--port', String(port));
   args.push('--inspector-port', String(inspectorPort), '--show-interactive-dev-session=false');
   // Exposes /__scheduled, through which a test fires the cron trigger.
   args.push('--test-scheduled');
-  for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`);
+  for (const [name, value] of Object.entries(options.vars ?? {})) {
+    args.push('--var', `${name}:${value}`);
+  }
   const child = spawnChild(process.execPath, [wrangler, ...args], { cwd: root, env });
   const url = `http://127.0.0.1:${port}`;
 

@@ -53,7 +53,7 @@ describe.skipIf(testDialect !== 'sqlite')('worker on workerd with D1', () => {
   });
 
   beforeAll(async () => {
-    worker = await startLocalWorker(vars);
+    worker = await startLocalWorker({ vars });
   }, 180_000);
 
   afterAll(async () => {
