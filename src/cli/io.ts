@@ -1,3 +1,5 @@
+import { readEnvironment } from '../node/runtime.ts';
+
 /** Where commands write: the terminal, or a buffer in tests. */
 export interface Io {
   out(line: string): void;
@@ -17,6 +19,6 @@ export function consoleIo(): Io {
     progress: (line) => {
       if (tty) process.stderr.write(`\r${line}\u001b[K`);
     },
-    env: process.env,
+    env: readEnvironment(),
   };
 }

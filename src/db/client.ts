@@ -27,11 +27,14 @@ export const postgresApplicationName = 'taizhang';
 
 export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): LedgerDatabase {
   const timeoutMs = options.timeoutMs ?? 10_000;
-  // Under load a transaction may wait for a pooled connection or a lock: give it the same time
-  // as everything else instead of Prisma's two seconds, after which it would fail the request.
+  // Registrations queue for the ref counter's row lock (and, on SQLite, the single writer): a
+  // burst must wait its turn rather than fail after Prisma's default two seconds.
   const transactionOptions = { maxWait: timeoutMs, timeout: timeoutMs };
   if (target.dialect === 'sqlite') {
-    const adapter = new PrismaBetterSqlite3({ url: target.path, timeout: timeoutMs });
+    const adapter = new PrismaBetterSqlite3({
+      url: target.path,
+      timeout: timeoutMs,
+    });
     const prisma = new SqliteClient({ adapter, transactionOptions });
     return { prisma, dialect: 'sqlite', close: () => prisma.$disconnect() };
   }

@@ -189,7 +189,8 @@ export async function importLedger(
   for (const { input } of inputs) {
     const result = await registerComplaint(ctx, { input });
     (result.created ? report.created : report.alreadyInLedger).push(result.row.ref);
-    options.onProgress?.(++done, inputs.length);
+    done += 1;
+    options.onProgress?.(done, inputs.length);
   }
   report.written = true;
   return report;

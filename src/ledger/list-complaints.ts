@@ -9,7 +9,7 @@ import type { Prisma } from '../generated/sqlite/client.ts';
 import type { LedgerContext } from './context.ts';
 import type { ComplaintRow } from './present.ts';
 
-export const sortKeys = ['receivedAt', 'ref', 'level', 'status', 'category', 'updatedAt'] as const;
+export const sortKeys = ['receivedAt', 'ref', 'level', 'status', 'category', 'source'] as const;
 const SortParam = z
   .string()
   .regex(
@@ -71,7 +71,11 @@ export async function listComplaints(
 
   const rows = await ctx.db.prisma.complaint.findMany({
     where: whereFor(filter),
-    orderBy: [{ [key]: direction }, { id: direction }],
+    // Ties are broken by time, then id, so each sort key walks its (key, received_at) index.
+    orderBy:
+      key === 'receivedAt' || key === 'ref'
+        ? [{ [key]: direction }, { id: direction }]
+        : [{ [key]: direction }, { receivedAt: direction }, { id: direction }],
     take: filter.limit + 1,
     ...(filter.cursor ? { cursor: { ref: filter.cursor.toUpperCase() }, skip: 1 } : {}),
   });

@@ -15,6 +15,8 @@ export interface Sheet {
   /** Data rows; `rowNumbers[i]` is the 1-based line or row of `rows[i]` in the file. */
   rows: Cell[][];
   rowNumbers: number[];
+  /** The text encoding a CSV file was read in. */
+  encoding?: 'utf-8' | 'gb18030';
 }
 
 export async function readSheet(path: string): Promise<Sheet> {
@@ -27,17 +29,25 @@ export async function readSheet(path: string): Promise<Sheet> {
   );
 }
 
-export function readCsv(bytes: Buffer): Sheet {
-  const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-  let decoded: string;
+/**
+ * Excel in a Chinese locale saves "CSV" as GB18030 (GBK), so a file that is not valid UTF-8 is read
+ * as GB18030; `encoding` says which was used.
+ */
+function decodeCsv(bytes: Buffer): { text: string; encoding: 'utf-8' | 'gb18030' } {
   try {
-    decoded = text.decode(bytes);
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    throw new AppError(
-      'bad_request',
-      'the CSV file is not UTF-8; save it as "CSV UTF-8" and retry',
-    );
+    try {
+      const text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+      return { text, encoding: 'gb18030' };
+    } catch {
+      throw new AppError('bad_request', 'the CSV file is neither UTF-8 nor GB18030 text');
+    }
   }
+}
+
+export function readCsv(bytes: Buffer): Sheet {
+  const { text: decoded, encoding } = decodeCsv(bytes);
   const records = parse(decoded, {
     relax_column_count: true,
     skip_empty_lines: false,
@@ -50,7 +60,7 @@ export function readCsv(bytes: Buffer): Sheet {
     rows.push(record);
     rowNumbers.push(index + 2);
   });
-  return { headers: headerRow.map((h) => h.trim()), rows, rowNumbers };
+  return { headers: headerRow.map((h) => h.trim()), rows, rowNumbers, encoding };
 }
 
 function cellValue(value: ExcelJS.CellValue): Cell {

@@ -72,7 +72,8 @@ export async function writeSheet(
       if (!csv.write(columnKeys.map((key) => values[key]))) {
         await new Promise((resolve) => csv.once('drain', resolve));
       }
-      options.onRow?.(++count);
+      count += 1;
+      options.onRow?.(count);
     }
     await new Promise<void>((resolve, reject) => {
       out.once('finish', resolve);
@@ -93,7 +94,8 @@ export async function writeSheet(
   sheet.getRow(1).commit();
   for await (const row of rows) {
     sheet.addRow(cells(row, options)).commit();
-    options.onRow?.(++count);
+    count += 1;
+    options.onRow?.(count);
   }
   sheet.commit();
   await workbook.commit();

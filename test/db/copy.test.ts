@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyLedger } from '../../src/db/copy.ts';
 import { acceptEvent } from '../../src/intake/inbox.ts';
 import { registerComplaint } from '../../src/ledger/register-complaint.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { runCli } from '../support/cli.ts';
+import { createEmptyDatabase, createTestDatabase, type TestDatabase } from '../support/database.ts';
 
 const call = (dedupeKey: string) => ({
   source: 'hotline' as const,
@@ -67,5 +68,22 @@ describe('copyLedger', () => {
 
     await expect(copyLedger(source.db, target.db)).rejects.toMatchObject({ code: 'conflict' });
     expect(await target.db.prisma.complaint.count()).toBe(1);
+  });
+
+  it('should copy through `taizhang db copy --from` into the DATABASE_URL it migrates', async () => {
+    await registerComplaint(source.ledger, { input: call('call-1') });
+    const empty = await createEmptyDatabase();
+    try {
+      const run = await runCli(['db', 'copy', '--from', source.url], { DATABASE_URL: empty.url });
+
+      expect(run.err).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.out).toContain('copied 1 Complaint');
+      const again = await runCli(['db', 'copy', '--from', source.url], { DATABASE_URL: empty.url });
+      expect(again.code).toBe(1);
+      expect(again.err).toContain('[conflict]');
+    } finally {
+      await empty.remove();
+    }
   });
 });

@@ -23,6 +23,7 @@ export async function sendJson(
   method: string,
   path: string,
   body?: unknown,
+  // biome-ignore lint/suspicious/noExplicitAny: response bodies are arbitrary JSON read by tests
 ): Promise<{ status: number; body: any }> {
   const response = await app.request(path, {
     method,

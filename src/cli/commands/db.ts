@@ -4,7 +4,6 @@ import { openDatabase } from '../../db/client.ts';
 import { copyLedger } from '../../db/copy.ts';
 import { migrate } from '../../db/migrate.ts';
 import { type DatabaseTarget, describeDatabase, parseDatabaseUrl } from '../../db/url.ts';
-import { readEnvironment } from '../../node/runtime.ts';
 import type { Command, Io } from '../io.ts';
 
 const usage = `Usage: taizhang db migrate
@@ -48,7 +47,7 @@ async function copyCommand(argv: string[], io: Io, target: DatabaseTarget): Prom
 
 export const dbCommand: Command = async (argv, io) => {
   const [sub, ...rest] = argv;
-  const settings = loadSettings(readEnvironment());
+  const settings = loadSettings(io.env);
   const target = parseDatabaseUrl(settings.databaseUrl);
   if (sub === 'migrate') {
     await migrateTarget(target, io);

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../errors.ts';
 import { exportRows } from '../../ledger/export-ledger.ts';
 import { silentLogger } from '../../logger.ts';
-import { openRuntime, readEnvironment } from '../../node/runtime.ts';
+import { openRuntime } from '../../node/runtime.ts';
 import { type Language, type SheetFormat, writeSheet } from '../../spreadsheet/write.ts';
 import type { Command } from '../io.ts';
 
@@ -43,7 +43,7 @@ export const exportCommand: Command = async (argv, io) => {
     string,
     unknown
   >;
-  const runtime = await openRuntime({ env: readEnvironment(), logger: silentLogger() });
+  const runtime = await openRuntime({ env: io.env, logger: silentLogger() });
   try {
     const out = file ? createWriteStream(file) : process.stdout;
     const count = await writeSheet(exportRows(runtime.ledger, { filter }), out, {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../errors.ts';
 import { importLedger } from '../../ledger/import-ledger.ts';
 import { silentLogger } from '../../logger.ts';
-import { openRuntime, readEnvironment } from '../../node/runtime.ts';
+import { openRuntime } from '../../node/runtime.ts';
 import { readSheet } from '../../spreadsheet/read.ts';
 import type { Command } from '../io.ts';
 
@@ -28,7 +28,7 @@ export const importCommand: Command = async (argv, io) => {
   }
 
   const sheet = await readSheet(file);
-  const runtime = await openRuntime({ env: readEnvironment(), logger: silentLogger() });
+  const runtime = await openRuntime({ env: io.env, logger: silentLogger() });
   try {
     const report = await importLedger(runtime.ledger, {
       sheet,

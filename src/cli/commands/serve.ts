@@ -1,8 +1,8 @@
 import { startServer } from '../../node/server.ts';
 import type { Command } from '../io.ts';
 
-export const serveCommand: Command = async () => {
-  const server = await startServer();
+export const serveCommand: Command = async (_argv, io) => {
+  const server = await startServer({ env: io.env });
   const stop = () => {
     server.close().then(
       () => process.exit(0),
