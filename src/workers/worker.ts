@@ -82,38 +82,43 @@ export function createWorker(options: WorkerOptions) {
     return createLedgerContext(settings, openD1Database(binding), logger);
   }
 
+  /** This event's app: a fresh client, ledger and channels over the isolate's settings. */
+  function appFor(env: WorkerEnv, ctx: ExecutionContext) {
+    const ledger = ledgerFor(env);
+    const { logger } = ledger;
+    const channels = createChannels(options.factories, {
+      ledger,
+      logger,
+      env: configured?.settings.env ?? {},
+      waitUntil: keepAlive(ctx, logger),
+    });
+    if (!reported) {
+      reported = true;
+      for (const channel of channels) {
+        if (channel.status.on) continue;
+        logger.info({ channel: channel.name }, `channel off: ${channel.status.reason}`);
+      }
+    }
+    return createApp({ ledger, logger, channels });
+  }
+
   return {
     async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
-      let ledger: LedgerContext;
+      let app: ReturnType<typeof createApp>;
       try {
-        ledger = ledgerFor(env);
+        app = appFor(env, ctx);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
-        // Bad settings: say which once per request in the log, and answer like the app would.
+        // Bad settings fail every request until they are fixed: log which, answer as the app does.
         createWorkerLogger('error').error({ code: error.code }, error.message);
         return Response.json(error.toBody(), { status: error.status });
       }
-      const { logger } = ledger;
-      const channels = createChannels(options.factories, {
-        ledger,
-        logger,
-        env: configured?.settings.env ?? {},
-        waitUntil: keepAlive(ctx, logger),
-      });
-      if (!reported) {
-        reported = true;
-        for (const channel of channels) {
-          if (channel.status.on) continue;
-          logger.info({ channel: channel.name }, `channel off: ${channel.status.reason}`);
-        }
-      }
-      return createApp({ ledger, logger, channels }).fetch(request, env, ctx);
+      return app.fetch(request, env, ctx);
     },
 
     async scheduled(event: ScheduledEvent, env: WorkerEnv): Promise<void> {
-      const ledger = ledgerFor(env);
       const run = { cron: event.cron, scheduledTime: new Date(event.scheduledTime) };
-      await sweep(ledger, run);
+      await sweep(ledgerFor(env), run);
     },
   };
 }
