@@ -4,6 +4,7 @@
  * missing secrets switch the channel off with a reason, bad ones throw at start-up.
  */
 import type { Hono } from 'hono';
+import type { ChatEngine } from '../chat/types.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { LedgerContext } from '../ledger/context.ts';
 import type { Logger } from '../logger.ts';
@@ -12,6 +13,8 @@ export interface ChannelDeps {
   ledger: LedgerContext;
   logger: Logger;
   env: Readonly<Record<string, string | undefined>>;
+  /** The conversation engine chat channels feed; a chat channel without one stays off. */
+  chat?: ChatEngine;
   /** Keeps work alive after the response (Workers' waitUntil); on Node the promise just runs. */
   waitUntil?: (work: Promise<unknown>) => void;
 }
