@@ -25,39 +25,56 @@ interface Delivered {
   ref: string | undefined;
 }
 
+/** A delivery as it goes over the wire: a signed webhook's body is the exact signed bytes. */
+interface Delivery {
+  key: string;
+  path: string;
+  body: string;
+  headers: Record<string, string>;
+}
+
 /** One delivery to one instance. Auth, when the API requires it, is a header added here. */
-async function deliver(gateway: Gateway, key: string, body: object): Promise<Delivered> {
-  const response = await fetch(`${gateway.url}/api/complaints`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+async function deliver(gateway: Gateway, delivery: Delivery): Promise<Delivered> {
+  const { key, path, body, headers } = delivery;
+  const response = await fetch(`${gateway.url}${path}`, { method: 'POST', headers, body });
   const json = (await response.json()) as { ref?: string };
   return { key, status: response.status, ref: json.ref };
 }
 
 /**
+ * Event `i` as an API registration. A signed hotline webhook or a LINE webhook is another event
+ * kind: a function like this one that returns `/webhooks/<name>`, the signed body and the
+ * signature headers (from the channel's test signer, with the secret in `env` below).
+ */
+function apiEvent(i: number): Delivery {
+  const key = `hotline-call-${String(i).padStart(3, '0')}`;
+  const body = {
+    source: 'hotline',
+    dedupeKey: key,
+    sourceRef: key,
+    content: `第${i}号来电：电梯故障`,
+    category: '物业服务',
+    complainant: { phone: '13812345678' },
+  };
+  return {
+    key,
+    path: '/api/complaints',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  };
+}
+
+/**
  * Every event `copies` times: the first copy to one instance, the second to the other, the rest
- * alternating, all in flight together. A signed hotline webhook or a LINE webhook is another
- * event kind: build its request with the channel's test signer and send it to `/webhooks/<name>`.
+ * alternating, all in flight together. The same bytes each time, as a platform redelivers.
  */
 function deliveries(gateways: Gateway[]): Promise<Delivered>[] {
   const sent: Promise<Delivered>[] = [];
+  const all = Array.from({ length: events }, (_, i) => apiEvent(i));
   for (let copy = 0; copy < copies; copy++) {
-    for (let i = 0; i < events; i++) {
-      const key = `hotline-call-${String(i).padStart(3, '0')}`;
-      const gateway = gateways[(i + copy) % gateways.length] as Gateway;
-      sent.push(
-        deliver(gateway, key, {
-          source: 'hotline',
-          dedupeKey: key,
-          sourceRef: key,
-          content: `第${i}号来电：电梯故障`,
-          category: '物业服务',
-          complainant: { phone: '13812345678' },
-        }),
-      );
-    }
+    all.forEach((delivery, i) => {
+      sent.push(deliver(gateways[(i + copy) % gateways.length] as Gateway, delivery));
+    });
   }
   return sent;
 }
@@ -93,6 +110,7 @@ describe.skipIf(testDialect !== 'postgresql')('two instances sharing one Postgre
 
   beforeAll(async () => {
     database = await createEmptyDatabase('postgresql');
+    // Channel secrets (HOTLINE_WEBHOOK_SECRET, LINE_CHANNEL_SECRET ...) go here with the rest.
     const env = {
       DATABASE_URL: database.url,
       DATABASE_POOL_SIZE: String(poolSize),

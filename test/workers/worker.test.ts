@@ -30,14 +30,23 @@ interface Sent {
 describe.skipIf(testDialect !== 'sqlite')('worker on workerd with D1', () => {
   let worker: LocalWorker;
 
-  /** Every request goes through here: a bearer token, when the API wants one, is added here. */
-  async function send(method: string, path: string, body?: unknown): Promise<Sent> {
-    const headers: Record<string, string> = {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
+  /**
+   * Every request goes through here: a bearer token, when the API wants one, is added here. An
+   * object body is sent as JSON; a string body is sent as it is, with the given headers (a
+   * signed webhook: the signature covers these exact bytes).
+   */
+  async function send(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Sent> {
+    const raw = typeof body === 'string';
     const response = await fetch(`${worker.url}${path}`, {
       method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers:
+        body === undefined || raw ? headers : { 'content-type': 'application/json', ...headers },
+      body: body === undefined || raw ? body : JSON.stringify(body),
     });
     const text = await response.text();
     return { status: response.status, body: text.startsWith('{') ? JSON.parse(text) : text };
