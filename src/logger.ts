@@ -26,14 +26,27 @@ const redactedKeys = [
 
 const redactPaths = redactedKeys.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
 
-export function createLogger(
-  options: { level?: string; destination?: pino.DestinationStream } = {},
-): Logger {
+export interface LoggerOptions {
+  level?: string;
+  destination?: pino.DestinationStream;
+  /** For bundles that resolve pino's browser build (Workers): where its log objects go. */
+  browserWrite?: (entry: object) => void;
+}
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const { browserWrite } = options;
   return pino(
     {
       level: options.level ?? 'info',
       base: { service: 'taizhang' },
       redact: { paths: redactPaths, censor: '[redacted]' },
+      // The browser build redacts only log objects (asObject); serialize turns errors into fields.
+      ...(browserWrite
+        ? {
+            browser: { asObject: true, serialize: true, write: browserWrite },
+            serializers: { err: pino.stdSerializers.err },
+          }
+        : {}),
     },
     options.destination,
   );

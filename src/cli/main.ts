@@ -26,6 +26,7 @@ const usage = `Usage: taizhang <command> [options]
 Commands:
   serve                      serve the API and webhooks (same as npm start)
   db migrate                 apply the database migrations
+  db copy --from URL         copy a whole ledger into the empty DATABASE_URL (SQLite to PostgreSQL)
   import FILE                import a CSV or XLSX ledger (--dry-run, --year YYYY, --skip-invalid)
   export [FILE]              export the ledger as XLSX or CSV (--format, --lang, filters)
   user add --role ROLE       create a console account (asks for the password, or --password-stdin)

@@ -22,6 +22,9 @@ export interface OpenOptions {
   timeoutMs?: number;
 }
 
+/** Marks the ledger's sessions in pg_stat_activity, for operators and the pool-size test. */
+export const postgresApplicationName = 'taizhang';
+
 export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): LedgerDatabase {
   const timeoutMs = options.timeoutMs ?? 10_000;
   // Registrations queue for the ref counter's row lock (and, on SQLite, the single writer): a
@@ -40,6 +43,8 @@ export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}):
     connectionString: target.connectionString,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: timeoutMs,
+    lock_timeout: timeoutMs,
+    application_name: postgresApplicationName,
   });
   // The PostgreSQL client's models are the SQLite client's, generated from the same schema.
   const prisma = new PostgresClient({ adapter, transactionOptions }) as unknown as LedgerPrisma;

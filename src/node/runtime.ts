@@ -7,7 +7,7 @@ import { loadSettings, type Settings } from '../config.ts';
 import { type LedgerDatabase, openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { type DatabaseTarget, parseDatabaseUrl } from '../db/url.ts';
-import type { LedgerContext } from '../ledger/context.ts';
+import { createLedgerContext, type LedgerContext } from '../ledger/context.ts';
 import { createLogger, type Logger } from '../logger.ts';
 
 /** Reads `.env` from the working directory when there is one; the real environment wins. */
@@ -38,13 +38,6 @@ export async function openRuntime(
     poolSize: settings.databasePoolSize,
     timeoutMs: settings.databaseTimeoutMs,
   });
-  const ledger: LedgerContext = {
-    db,
-    refs: settings.refs,
-    categories: settings.categories,
-    timezone: settings.timezone,
-    logger,
-    now: () => new Date(),
-  };
+  const ledger = createLedgerContext(settings, db, logger);
   return { settings, logger, target, db, ledger, close: () => db.close() };
 }

@@ -12,7 +12,7 @@ import { loadSettings, type Settings } from '../../src/config.ts';
 import { type LedgerDatabase, openDatabase } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { type DatabaseTarget, type Dialect, parseDatabaseUrl } from '../../src/db/url.ts';
-import type { LedgerContext } from '../../src/ledger/context.ts';
+import { createLedgerContext, type LedgerContext } from '../../src/ledger/context.ts';
 import { silentLogger } from '../../src/logger.ts';
 
 export const testDialect: Dialect =
@@ -69,14 +69,7 @@ export async function createTestDatabase(
   const target = parseDatabaseUrl(empty.url);
   await migrate(target);
   const db = openDatabase(target, { poolSize: 20 });
-  const ledger: LedgerContext = {
-    db,
-    refs: settings.refs,
-    categories: settings.categories,
-    timezone: settings.timezone,
-    logger: silentLogger(),
-    now: () => new Date(),
-  };
+  const ledger = createLedgerContext(settings, db, silentLogger());
   return {
     url: empty.url,
     target,
