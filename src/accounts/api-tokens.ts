@@ -14,6 +14,12 @@ const TokenName = z
   .trim()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$/, '1 to 60 letters, digits, dot, dash or underscore');
 
+/** A new token and the digest to store for it; the token itself is shown once and kept nowhere. */
+export async function mintApiToken(): Promise<{ token: string; tokenHash: string }> {
+  const token = `${tokenPrefix}${randomToken()}`;
+  return { token, tokenHash: await digestToken(token) };
+}
+
 export async function createApiToken(
   ctx: LedgerContext,
   options: { name: string; role: Role },
@@ -26,10 +32,8 @@ export async function createApiToken(
   const existing = await ctx.db.prisma.apiToken.findUnique({ where: { name: name.data } });
   if (existing) throw new AppError('conflict', `a token named "${name.data}" exists`);
 
-  const token = `${tokenPrefix}${randomToken()}`;
-  await ctx.db.prisma.apiToken.create({
-    data: { name: name.data, role: role.data, tokenHash: await digestToken(token) },
-  });
+  const { token, tokenHash } = await mintApiToken();
+  await ctx.db.prisma.apiToken.create({ data: { name: name.data, role: role.data, tokenHash } });
   ctx.logger.info({ tokenName: name.data, role: role.data }, 'API token created');
   return { token, name: name.data, role: role.data };
 }

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { mintApiToken } from '../../src/accounts/api-tokens.ts';
 import { type Child, freePort, spawnChild, waitFor } from './child.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -17,6 +18,8 @@ const wrangler = join(root, 'node_modules/wrangler/bin/wrangler.js');
 export interface LocalWorker {
   url: string;
   child: Child;
+  /** `Authorization` for /api: a supervisor API token stored in the local D1 before start. */
+  apiHeaders: Record<string, string>;
   /** How long migrating D1 and starting wrangler dev took. */
   startup: { migrateMs: number; readyMs: number };
   close(): Promise<void>;
@@ -57,6 +60,14 @@ export async function startLocalWorker(options: LocalWorkerOptions = {}): Promis
     [wrangler, 'd1', 'migrations', 'apply', 'DB', '--local', ...persist],
     { cwd: root, env, timeout: 120_000 },
   );
+  const { token, tokenHash } = await mintApiToken();
+  // The digest is hex and the name fixed, so the statement has nothing to escape.
+  const insert = `INSERT INTO api_token (name, role, token_hash) VALUES ('worker-test', 'supervisor', '${tokenHash}')`;
+  await promisify(execFile)(
+    process.execPath,
+    [wrangler, 'd1', 'execute', 'DB', '--local', ...persist, '--command', insert],
+    { cwd: root, env, timeout: 120_000 },
+  );
   const migrated = performance.now();
 
   const [port, inspectorPort] = [await freePort(), await freePort()];
@@ -89,6 +100,7 @@ export async function startLocalWorker(options: LocalWorkerOptions = {}): Promis
   return {
     url,
     child,
+    apiHeaders: { authorization: `Bearer ${token}` },
     startup: { migrateMs: Math.round(migrated - started), readyMs: Math.round(ready - migrated) },
     close,
   };

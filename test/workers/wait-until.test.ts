@@ -28,7 +28,9 @@ describe.skipIf(testDialect !== 'sqlite')('worker waitUntil on workerd', () => {
 
     const found = await vi.waitFor(
       async () => {
-        const list = await fetch(`${worker.url}/api/complaints?q=after-ack-1`);
+        const list = await fetch(`${worker.url}/api/complaints?q=after-ack-1`, {
+          headers: worker.apiHeaders,
+        });
         const body = (await list.json()) as { items: { ref: string; source: string }[] };
         expect(body.items).toHaveLength(1);
         return body.items[0];

@@ -42,10 +42,13 @@ describe.skipIf(testDialect !== 'sqlite')('worker on workerd with D1', () => {
     headers: Record<string, string> = {},
   ): Promise<Sent> {
     const raw = typeof body === 'string';
+    const auth = path.startsWith('/api/') ? worker.apiHeaders : {};
     const response = await fetch(`${worker.url}${path}`, {
       method,
       headers:
-        body === undefined || raw ? headers : { 'content-type': 'application/json', ...headers },
+        body === undefined || raw
+          ? { ...auth, ...headers }
+          : { 'content-type': 'application/json', ...auth, ...headers },
       body: body === undefined || raw ? body : JSON.stringify(body),
     });
     const text = await response.text();
