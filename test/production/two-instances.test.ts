@@ -12,6 +12,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, postgresApplicationName } from '../../src/db/client.ts';
 import { parseDatabaseUrl } from '../../src/db/url.ts';
+import { runCli } from '../support/cli.ts';
 import { createEmptyDatabase, testDialect } from '../support/database.ts';
 import { type Gateway, startGateway } from '../support/gateway.ts';
 
@@ -33,9 +34,15 @@ interface Delivery {
   headers: Record<string, string>;
 }
 
+/** The API's bearer token, made with `token create` once the instances have migrated. */
+let apiHeaders: Record<string, string> = {};
+
 /** One delivery to one instance. Auth, when the API requires it, is a header added here. */
 async function deliver(gateway: Gateway, delivery: Delivery): Promise<Delivered> {
-  const { key, path, body, headers } = delivery;
+  const { key, path, body } = delivery;
+  const headers = path.startsWith('/api/')
+    ? { ...apiHeaders, ...delivery.headers }
+    : delivery.headers;
   const response = await fetch(`${gateway.url}${path}`, { method: 'POST', headers, body });
   const json = (await response.json()) as { ref?: string };
   return { key, status: response.status, ref: json.ref };
@@ -118,6 +125,8 @@ describe.skipIf(testDialect !== 'postgresql')('two instances sharing one Postgre
     };
     // Both start on an empty database at once: the migration lock lets one migrate.
     gateways = await Promise.all([startGateway(env), startGateway(env)]);
+    const token = await runCli(['token', 'create', '--role', 'agent', '--name', 'flood'], env);
+    apiHeaders = { authorization: `Bearer ${token.out.trim()}` };
   }, 120_000);
 
   afterAll(async () => {
