@@ -9,6 +9,8 @@ export const errorStatus = {
   validation_failed: 422,
   malformed_json: 400,
   malformed_xml: 400,
+  /** A signed webhook whose body is not JSON: 422, like a schema violation. */
+  malformed_payload: 422,
   xml_forbidden: 400,
   decryption_failed: 400,
   unsupported_media_type: 415,

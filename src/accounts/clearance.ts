@@ -14,6 +14,7 @@ export const permissions = {
   export: ['supervisor', 'system'],
   reports: ['supervisor', 'agent', 'viewer', 'system'],
   accounts: ['supervisor', 'system'],
+  inbox: ['supervisor', 'system'],
 } as const satisfies Record<string, readonly Actor['role'][]>;
 
 export type Permission = keyof typeof permissions;

@@ -6,6 +6,8 @@ import { AppError } from '../errors.ts';
 import { dbCommand } from './commands/db.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
+import { inboxCommand } from './commands/inbox.ts';
+import { sendCommand } from './commands/send.ts';
 import { serveCommand } from './commands/serve.ts';
 import { tokenCommand } from './commands/token.ts';
 import { userCommand } from './commands/user.ts';
@@ -19,6 +21,8 @@ const commands: Record<string, Command> = {
   export: exportCommand,
   user: userCommand,
   token: tokenCommand,
+  inbox: inboxCommand,
+  send: sendCommand,
 };
 
 const usage = `Usage: taizhang <command> [options]
@@ -32,6 +36,8 @@ Commands:
   user add --role ROLE       create a console account (asks for the password, or --password-stdin)
   token create --role ROLE --name NAME
                              print a new API token; token revoke --name NAME stops one
+  inbox list|replay          list dead letters; replay them after a fix (--status, --channel)
+  send forum|hotline FILE    sign FILE.json with the channel's secret and post it (--url)
 
 Settings come from the environment or .env: DATABASE_URL, PORT, ... (see README.md).`;
 

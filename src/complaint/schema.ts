@@ -97,6 +97,10 @@ export const ComplaintInput = z
       description:
         'Identifies the same input arriving twice; a second registration returns the first',
     }),
+    repeatKey: optionalText(300).meta({
+      description:
+        'Groups inputs about the same matter (a caller, a forum thread) for the repeat window',
+    }),
     complainant: Complainant.default({}),
     subject: optionalText(200),
     content: text(20_000),
@@ -176,6 +180,9 @@ export const Complaint = z.object({
   }),
   progress: z.array(ProgressEntry),
   attachments: z.array(Attachment),
+  repeatCount: z.number().int().meta({
+    description: 'Later calls or posts about the same matter that were added to this complaint',
+  }),
   createdAt: isoDate,
   updatedAt: isoDate,
 });

@@ -7,6 +7,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as PostgresClient } from '../generated/postgresql/client.ts';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
+import { serializedSqlite } from './sqlite-serial.ts';
 import type { DatabaseTarget, Dialect } from './url.ts';
 
 export type LedgerPrisma = SqliteClient;
@@ -31,10 +32,12 @@ export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}):
   // burst must wait its turn rather than fail after Prisma's default two seconds.
   const transactionOptions = { maxWait: timeoutMs, timeout: timeoutMs };
   if (target.dialect === 'sqlite') {
-    const adapter = new PrismaBetterSqlite3({
-      url: target.path,
-      timeout: timeoutMs,
-    });
+    const adapter = serializedSqlite(
+      new PrismaBetterSqlite3({
+        url: target.path,
+        timeout: timeoutMs,
+      }),
+    );
     const prisma = new SqliteClient({ adapter, transactionOptions });
     return { prisma, dialect: 'sqlite', close: () => prisma.$disconnect() };
   }

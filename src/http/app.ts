@@ -16,6 +16,7 @@ import type { AppEnv } from './env.ts';
 import { errorResponse, handleError, validationHook } from './errors.ts';
 import { complaintRoutes } from './routes/complaints.ts';
 import { exportRoutes } from './routes/exports.ts';
+import { inboxRoutes } from './routes/inbox.ts';
 
 export interface AppOptions {
   ledger: LedgerContext;
@@ -79,6 +80,7 @@ export function createApp(options: AppOptions) {
   });
   app.route('/api', complaintRoutes(options.ledger));
   app.route('/api', exportRoutes(options.ledger));
+  app.route('/api', inboxRoutes(options.ledger));
 
   for (const channel of options.channels ?? []) {
     if (channel.status.on) app.route(`/webhooks/${channel.name}`, channel.status.routes);

@@ -8,6 +8,7 @@ import type { ChatEngine } from '../chat/types.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { LedgerContext } from '../ledger/context.ts';
 import type { Logger } from '../logger.ts';
+import type { InboxEvent } from './inbox.ts';
 
 export interface ChannelDeps {
   ledger: LedgerContext;
@@ -19,8 +20,25 @@ export interface ChannelDeps {
   waitUntil?: (work: Promise<unknown>) => void;
 }
 
+/** What re-running a stored raw event came to: the inbox row is updated to match. */
+export type ReplayOutcome =
+  | { status: 'processed'; complaintRef: string | null }
+  | {
+      status: 'failed';
+      error: string;
+    };
+
 export type ChannelStatus =
-  | { on: true; routes: Hono<AppEnv>; close?: () => Promise<void> }
+  | {
+      on: true;
+      routes: Hono<AppEnv>;
+      close?: () => Promise<void>;
+      /**
+       * Normalizes a raw event from the inbox again: for `taizhang inbox replay` and for events a
+       * crash left `received`. Channels whose inbox events cannot be replayed leave it out.
+       */
+      replay?: (event: InboxEvent) => Promise<ReplayOutcome>;
+    }
   | { on: false; reason: string };
 
 export interface ChannelFactory {

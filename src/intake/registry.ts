@@ -1,5 +1,11 @@
 /** Every channel the gateway knows, by name. Add a channel here and in channels/<name>/. */
+import { forumChannel } from '../../channels/forum/index.ts';
+import { hotlineChannel } from '../../channels/hotline/index.ts';
 import { wechatChannel } from '../../channels/wechat/index.ts';
 import type { ChannelFactory } from './channel.ts';
 
-export const channelFactories: readonly ChannelFactory[] = [wechatChannel];
+export const channelFactories: readonly ChannelFactory[] = [
+  wechatChannel,
+  hotlineChannel,
+  forumChannel,
+];

@@ -66,6 +66,7 @@ export function presentComplaint(row: ComplaintRow, viewer: Viewer = maskedViewe
       caption: attachment.caption,
       createdAt: attachment.createdAt.toISOString(),
     })),
+    repeatCount: row.repeatCount,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

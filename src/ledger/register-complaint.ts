@@ -65,6 +65,7 @@ export async function registerComplaint(
           source: input.source,
           sourceRef: input.sourceRef ?? null,
           dedupeKey: input.dedupeKey ?? null,
+          repeatKey: input.repeatKey ?? null,
           complainantName: input.complainant.name ?? null,
           complainantPhone: input.complainant.phone ?? null,
           complainantChannelId: input.complainant.channelId ?? null,

@@ -7,6 +7,7 @@ import { describeDatabase } from '../db/url.ts';
 import { createApp } from '../http/app.ts';
 import { createChannels } from '../intake/channel.ts';
 import { channelFactories } from '../intake/registry.ts';
+import { replayInbox } from '../intake/replay.ts';
 import { nodeConsoleAssets } from './assets.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 
@@ -29,6 +30,12 @@ export async function startServer(
   for (const channel of channels) {
     if (!channel.status.on)
       logger.info({ channel: channel.name }, `channel off: ${channel.status.reason}`);
+  }
+  // Events a crash left between the inbox commit and normalization were acknowledged or are
+  // about to be redelivered: finish them before taking new ones.
+  const recovered = await replayInbox(runtime.ledger, channels, { status: 'received' });
+  if (recovered.processed + recovered.failed > 0) {
+    logger.info({ ...recovered }, 'inbox events left received by a previous run were processed');
   }
   const app = createApp({ ledger: runtime.ledger, logger, channels, assets: nodeConsoleAssets() });
 

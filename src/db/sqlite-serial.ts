@@ -1,0 +1,89 @@
+/**
+ * One SQLite connection, one writer at a time. Prisma's better-sqlite3 adapter locks only
+ * interactive transactions against each other: a plain query that arrives while another
+ * request's transaction is open runs on the same connection inside that transaction, and is
+ * rolled back with it. An inbox event committed and acknowledged that way could vanish when an
+ * unrelated registration fails. This wrapper makes every top-level query wait for an open
+ * transaction to finish, and a transaction wait for the queries before it.
+ */
+import type { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+
+type Factory = PrismaBetterSqlite3;
+type Adapter = Awaited<ReturnType<Factory['connect']>>;
+type Transaction = Awaited<ReturnType<Adapter['startTransaction']>>;
+
+/** A FIFO lock: `acquire` resolves with the function that lets the next holder in. */
+function createLock() {
+  let tail: Promise<void> = Promise.resolve();
+  return async function acquire(): Promise<() => void> {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const previous = tail;
+    tail = previous.then(() => held);
+    await previous;
+    return release;
+  };
+}
+
+function forward<T extends object>(target: T, overrides: Partial<Record<PropertyKey, unknown>>): T {
+  return new Proxy(target, {
+    get(object, property) {
+      if (property in overrides) return overrides[property];
+      const value = Reflect.get(object, property, object);
+      // Adapters keep state in private fields, so their methods must run on the real object.
+      return typeof value === 'function' ? value.bind(object) : value;
+    },
+  });
+}
+
+function serializeAdapter(adapter: Adapter): Adapter {
+  const acquire = createLock();
+  const exclusive = async <T>(work: () => Promise<T>): Promise<T> => {
+    const release = await acquire();
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  };
+
+  const wrapTransaction = (tx: Transaction, release: () => void): Transaction => {
+    let open = true;
+    const end = (finish: () => Promise<void>) => async () => {
+      try {
+        await finish();
+      } finally {
+        if (open) release();
+        open = false;
+      }
+    };
+    return forward(tx, { commit: end(() => tx.commit()), rollback: end(() => tx.rollback()) });
+  };
+
+  return forward(adapter, {
+    queryRaw: (query: Parameters<Adapter['queryRaw']>[0]) =>
+      exclusive(() => adapter.queryRaw(query)),
+    executeRaw: (query: Parameters<Adapter['executeRaw']>[0]) =>
+      exclusive(() => adapter.executeRaw(query)),
+    executeScript: (script: string) => exclusive(() => adapter.executeScript(script)),
+    startTransaction: async (isolation?: Parameters<Adapter['startTransaction']>[0]) => {
+      const release = await acquire();
+      try {
+        return wrapTransaction(await adapter.startTransaction(isolation), release);
+      } catch (error) {
+        release();
+        throw error;
+      }
+    },
+  });
+}
+
+/** Wraps the adapter factory so every connection it opens is serialized as described above. */
+export function serializedSqlite(factory: Factory): Factory {
+  return forward(factory, {
+    connect: async () => serializeAdapter(await factory.connect()),
+    connectToShadowDb: async () => serializeAdapter(await factory.connectToShadowDb()),
+  });
+}
