@@ -53,3 +53,16 @@ export interface ChatSender {
   channel: ChatChannel;
   send(userId: string, replies: ChatReply[]): Promise<void>;
 }
+
+/**
+ * The follow-up visit (回访) as the engine sees it: when the ledger has asked a customer for a
+ * verdict on a resolved complaint, the customer's next answer of 1 to 5 goes here instead of into
+ * a new intake conversation. The handling workflow implements it; an engine without one ignores
+ * follow-ups.
+ */
+export interface FollowUpPort {
+  /** The complaint whose follow-up question this customer has not answered yet, if any. */
+  pending(channel: ChatChannel, userId: string): Promise<{ ref: string } | null>;
+  /** Stores the customer's verdict: satisfaction 1 (very dissatisfied) to 5 (very satisfied). */
+  answer(input: { ref: string; satisfaction: number; comment?: string; at: Date }): Promise<void>;
+}

@@ -4,7 +4,7 @@
  * missing secrets switch the channel off with a reason, bad ones throw at start-up.
  */
 import type { Hono } from 'hono';
-import type { ChatEngine } from '../chat/types.ts';
+import type { ChatEngine, ChatSender } from '../chat/types.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { LedgerContext } from '../ledger/context.ts';
 import type { Logger } from '../logger.ts';
@@ -38,6 +38,11 @@ export type ChannelStatus =
        * crash left `received`. Channels whose inbox events cannot be replayed leave it out.
        */
       replay?: (event: InboxEvent) => Promise<ReplayOutcome>;
+      /**
+       * Messages to a customer outside a reply (the outcome, a follow-up question, a staff reply),
+       * for chat channels whose outbound API is configured.
+       */
+      sender?: ChatSender;
     }
   | { on: false; reason: string };
 
