@@ -4,9 +4,12 @@
  * request's transaction is open runs on the same connection inside that transaction, and is
  * rolled back with it. An inbox event committed and acknowledged that way could vanish when an
  * unrelated registration fails. This wrapper makes every top-level query wait for an open
- * transaction to finish, and a transaction wait for the queries before it.
+ * transaction to finish, and a transaction wait for the queries before it. It also tunes the
+ * connection (./sqlite-connection.ts).
  */
 import type { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import type Database from 'better-sqlite3';
+import { tuneConnection } from './sqlite-connection.ts';
 
 type Factory = PrismaBetterSqlite3;
 type Adapter = Awaited<ReturnType<Factory['connect']>>;
@@ -38,7 +41,15 @@ function forward<T extends object>(target: T, overrides: Partial<Record<Property
   });
 }
 
+/** The adapter's better-sqlite3 connection: a field it does not declare, so looked up with care. */
+function connectionOf(adapter: Adapter): Database.Database | undefined {
+  const client = (adapter as unknown as { client?: Database.Database }).client;
+  return typeof client?.prepare === 'function' ? client : undefined;
+}
+
 function serializeAdapter(adapter: Adapter): Adapter {
+  const connection = connectionOf(adapter);
+  if (connection) tuneConnection(connection);
   const acquire = createLock();
   const exclusive = async <T>(work: () => Promise<T>): Promise<T> => {
     const release = await acquire();
