@@ -25,10 +25,8 @@ export async function acceptEvent(
   options: { channel: string; deliveryKey: string; body: string; receivedAt?: Date },
 ): Promise<AcceptResult> {
   const { prisma } = ctx.db;
-  const existing = await prisma.inboxEvent.findUnique({
-    where: { deliveryKey: options.deliveryKey },
-  });
-  if (existing) return { event: existing, duplicate: true };
+  // The unique delivery key decides: most deliveries are new, so insert first and read the stored
+  // event only when a redelivery (earlier or concurrent) already holds the key.
   try {
     const event = await prisma.inboxEvent.create({
       data: {
@@ -40,7 +38,6 @@ export async function acceptEvent(
     });
     return { event, duplicate: false };
   } catch (error) {
-    // A concurrent redelivery committed first: answer with its event.
     if (!isUniqueViolation(error)) throw error;
     const winner = await prisma.inboxEvent.findUniqueOrThrow({
       where: { deliveryKey: options.deliveryKey },

@@ -85,9 +85,11 @@ export function signedWebhook<T>(spec: SignedWebhookSpec<T>): SignedWebhook {
   async function process(
     event: InboxEvent,
     log: Logger,
+    payload?: T,
   ): Promise<ReplayOutcome & Partial<Handled>> {
     try {
-      const handled = await spec.handle(parseJson(spec, event.body));
+      // A live delivery was parsed before it was stored; a replay parses the stored body again.
+      const handled = await spec.handle(payload ?? parseJson(spec, event.body));
       await markProcessed(spec.ledger, {
         id: event.id,
         complaintRef: handled.complaintRef,
@@ -105,16 +107,21 @@ export function signedWebhook<T>(spec: SignedWebhookSpec<T>): SignedWebhook {
 
   // Replay and start-up recovery must not run an event twice at once in this process either.
   const inFlight = new Map<number, Promise<Outcome>>();
-  function once(event: InboxEvent, log: Logger): Promise<Outcome> {
+  function once(event: InboxEvent, log: Logger, payload?: T): Promise<Outcome> {
     const running = inFlight.get(event.id);
     if (running) return running;
-    const work = process(event, log).finally(() => inFlight.delete(event.id));
+    const work = process(event, log, payload).finally(() => inFlight.delete(event.id));
     inFlight.set(event.id, work);
     return work;
   }
 
   /** Commits a delivery, or finds it committed, and brings it to its answer. */
-  async function deliver(deliveryKey: string, body: string, log: Logger): Promise<Delivery> {
+  async function deliver(
+    deliveryKey: string,
+    body: string,
+    payload: T,
+    log: Logger,
+  ): Promise<Delivery> {
     const { event, duplicate } = await acceptEvent(spec.ledger, {
       channel: spec.channel,
       deliveryKey,
@@ -124,17 +131,24 @@ export function signedWebhook<T>(spec: SignedWebhookSpec<T>): SignedWebhook {
       return { duplicate, outcome: { status: 'processed', reply: JSON.parse(event.reply) } };
     }
     // A new delivery, or a redelivery of one in flight elsewhere or dead: normalizing is idempotent.
-    return { duplicate, outcome: await once(event, log) };
+    return { duplicate, outcome: await once(event, log, duplicate ? undefined : payload) };
   }
 
   // Redeliveries that arrive while this process is still committing or normalizing the same event
   // wait for its answer instead of racing it through the database; across processes the inbox's
   // unique delivery key and the ledger's dedupe keys settle the race.
   const delivering = new Map<string, Promise<Delivery>>();
-  async function deliverOnce(deliveryKey: string, body: string, log: Logger): Promise<Delivery> {
+  async function deliverOnce(
+    deliveryKey: string,
+    body: string,
+    payload: T,
+    log: Logger,
+  ): Promise<Delivery> {
     const pending = delivering.get(deliveryKey);
     if (pending) return { ...(await pending), duplicate: true };
-    const work = deliver(deliveryKey, body, log).finally(() => delivering.delete(deliveryKey));
+    const work = deliver(deliveryKey, body, payload, log).finally(() =>
+      delivering.delete(deliveryKey),
+    );
     delivering.set(deliveryKey, work);
     return work;
   }
@@ -162,9 +176,9 @@ export function signedWebhook<T>(spec: SignedWebhookSpec<T>): SignedWebhook {
     } catch {
       throw new AppError('malformed_payload', 'request body is not UTF-8');
     }
-    parseJson(spec, text);
+    const payload = parseJson(spec, text);
 
-    const { duplicate, outcome } = await deliverOnce(`${spec.channel}:${id}`, text, log);
+    const { duplicate, outcome } = await deliverOnce(`${spec.channel}:${id}`, text, payload, log);
     log.info({ channel: spec.channel, delivery: id, duplicate, status: outcome.status }, 'webhook');
     if (outcome.status === 'failed') {
       // Kept: the sender must not retry forever; staff see it in GET /api/inbox?status=failed.

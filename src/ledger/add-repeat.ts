@@ -4,7 +4,7 @@
  * post is never counted twice; a second attempt returns `added: false`.
  */
 import type { LedgerContext } from './context.ts';
-import { withDetail } from './find-by-dedupe-key.ts';
+import { withDetail } from './match-intake.ts';
 import type { ComplaintRow } from './present.ts';
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === 'P2002';

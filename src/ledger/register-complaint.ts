@@ -3,6 +3,8 @@
  * keeps the one an import brings), and stores it with its attachments in one transaction.
  * A complaint whose `dedupeKey` or kept ref is already in the ledger is not stored again: the
  * existing one is returned with `created: false`, which is what makes redeliveries harmless.
+ * The unique keys decide that inside the insert, so the usual case, a new complaint, reads nothing
+ * first; only a violation reads the row that won.
  */
 import { formatRef, parseRef } from '../complaint/refs.ts';
 import { ComplaintInput } from '../complaint/schema.ts';
@@ -37,9 +39,6 @@ export async function registerComplaint(
   const input = parsed.data;
   const unknownCategory = !ctx.categories.includes(input.category);
   const { prisma, dialect } = ctx.db;
-
-  const existing = await findExisting(ctx, input.dedupeKey, input.ref);
-  if (existing) return { row: existing, created: false, unknownCategory };
 
   const kept = input.ref ? parseRef(input.ref) : undefined;
   if (input.ref && !kept) {

@@ -8,8 +8,7 @@ import { ComplaintInput } from '../complaint/schema.ts';
 import { AppError, issuesFromZod } from '../errors.ts';
 import { addRepeat } from './add-repeat.ts';
 import type { LedgerContext } from './context.ts';
-import { findByDedupeKey } from './find-by-dedupe-key.ts';
-import { findRepeatTarget } from './find-repeat-target.ts';
+import { matchIntake, withDetail } from './match-intake.ts';
 import type { ComplaintRow } from './present.ts';
 import { registerComplaint } from './register-complaint.ts';
 
@@ -27,28 +26,32 @@ export async function registerOrRepeat(
   }
   const input = parsed.data;
 
-  if (input.dedupeKey) {
-    const known = await findByDedupeKey(ctx, { dedupeKey: input.dedupeKey });
-    if (known) return { row: known.row, outcome: 'duplicate' };
+  const match = input.dedupeKey
+    ? await matchIntake(ctx, {
+        dedupeKey: input.dedupeKey,
+        repeatKey: input.repeatKey,
+        windowDays: options.repeatWindowDays,
+      })
+    : ({ kind: 'none' } as const);
+
+  if (match.kind === 'complaint' || match.kind === 'repeat') {
+    const row = await ctx.db.prisma.complaint.findUniqueOrThrow({
+      where: { id: match.complaintId },
+      include: withDetail,
+    });
+    return { row, outcome: 'duplicate' };
   }
 
-  if (input.dedupeKey && input.repeatKey && options.repeatWindowDays > 0) {
-    const target = await findRepeatTarget(ctx, {
-      repeatKey: input.repeatKey,
-      windowDays: options.repeatWindowDays,
-      excludeDedupeKey: input.dedupeKey,
+  if (match.kind === 'target' && input.dedupeKey) {
+    const origin = input.sourceRef ? `${input.source} ${input.sourceRef}` : input.source;
+    const repeat = await addRepeat(ctx, {
+      complaintId: match.complaintId,
+      dedupeKey: input.dedupeKey,
+      receivedAt: input.receivedAt ?? ctx.now(),
+      author: input.source,
+      text: `Repeat (${origin}): ${input.content}`,
     });
-    if (target) {
-      const origin = input.sourceRef ? `${input.source} ${input.sourceRef}` : input.source;
-      const repeat = await addRepeat(ctx, {
-        complaintId: target.id,
-        dedupeKey: input.dedupeKey,
-        receivedAt: input.receivedAt ?? ctx.now(),
-        author: input.source,
-        text: `Repeat (${origin}): ${input.content}`,
-      });
-      return { row: repeat.row, outcome: repeat.added ? 'repeat' : 'duplicate' };
-    }
+    return { row: repeat.row, outcome: repeat.added ? 'repeat' : 'duplicate' };
   }
 
   const result = await registerComplaint(ctx, { input: options.input });
