@@ -30,7 +30,8 @@ export async function listComplaintMessages(
   const complaint = await getComplaint(ctx, { ref: options.ref });
   const rows = await ctx.db.prisma.chatMessage.findMany({
     where: { complaintRef: complaint.ref },
-    orderBy: [{ at: 'asc' }, { id: 'asc' }],
+    // In the order stored: a platform's clock (the inbound `at`) may differ from ours.
+    orderBy: { id: 'asc' },
     take: options.limit ?? 500,
   });
   return {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEngineTest, type EngineTest, joined, wholeIntake } from './support.ts';
+import { createEngineTest, type EngineTest, intakeRow, joined, wholeIntake } from './support.ts';
 
 let t: EngineTest;
 afterEach(async () => {
@@ -19,20 +19,9 @@ describe('chat engine intake', () => {
     expect(replies[0]).toContain('请选择投诉类别');
     expect(replies[0]).toContain('物业服务');
     expect(replies[5]).toContain('类别：物业服务');
-    expect(replies[5]).toContain('位置：森林湖 3栋 2单元 503室');
+    expect(replies[5]).toContain('位置：郑州·森林湖 3栋 2单元 503室');
     const [row] = await complaints();
-    expect(row).toMatchObject({
-      source: 'wechat',
-      category: '物业服务',
-      content: '卫生间顶棚漏水一周了，物业一直没来修',
-      complainantName: '王先生',
-      complainantPhone: '13812345678',
-      complainantChannelId: 'openid-1',
-      project: '森林湖',
-      building: '3',
-      unit: '2',
-      room: '503',
-    });
+    expect(row).toMatchObject(intakeRow('wechat', 'openid-1'));
     expect(replies[6]).toContain(`编号 ${row?.ref}`);
     expect(replies[6]).toContain('10月5日 17:00');
   });

@@ -68,13 +68,26 @@ export async function createEngineTest(
   };
 }
 
-/** A whole intake in Chinese, answer by answer. */
+/** A whole intake in Chinese, answer by answer, and the complaint it registers. */
 export const wholeIntake = [
   '你好',
   '4',
   '卫生间顶棚漏水一周了，物业一直没来修',
   '王先生',
-  '13812345678',
-  '森林湖 3栋 2单元 503',
+  '138 1234 5678',
+  '郑州·森林湖 3号楼2单元503室',
   '1',
 ];
+
+export const intakeRow = (source: ChatChannel, channelId: string) => ({
+  source,
+  category: '物业服务',
+  content: '卫生间顶棚漏水一周了，物业一直没来修',
+  complainantName: '王先生',
+  complainantPhone: '13812345678',
+  complainantChannelId: channelId,
+  project: '郑州·森林湖',
+  building: '3',
+  unit: '2',
+  room: '503',
+});
