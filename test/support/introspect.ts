@@ -146,6 +146,9 @@ async function introspectPostgres(connectionString: string): Promise<Map<string,
       JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = 'public'
       CROSS JOIN LATERAL unnest(ix.indkey) WITH ORDINALITY AS k(attnum, ord)
       JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+      -- Trigram (GIN) search indexes are PostgreSQL's own (0009_indexes); the schema cannot say them.
+      JOIN pg_class i ON i.oid = ix.indexrelid
+      JOIN pg_am am ON am.oid = i.relam AND am.amname <> 'gin'
       GROUP BY t.relname, ix.indexrelid, ix.indisunique, ix.indisprimary`);
     for (const index of indexes) {
       if (index.primary) continue;
