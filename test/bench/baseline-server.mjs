@@ -1,44 +1,15 @@
-// The benchmark's baseline: a bare node:http server that inserts the same complaint row with
-// better-sqlite3 and answers its ref. No signature check, no inbox, no framework, no ORM: the
-// floor the gateway's cost is measured against. Usage: node baseline-server.mjs DB_PATH
-import { createServer } from 'node:http';
-import Database from 'better-sqlite3';
+// The ingest benchmark's baseline: a bare Hono handler on the same server stack as the gateway
+// (@hono/node-server, one Node process) that reads the body and answers 201 with a small JSON.
+// No signature check, no parsing, no database: the floor the gateway's cost is measured against.
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
 
-const db = new Database(process.argv[2]);
-db.pragma('journal_mode = WAL');
-const insert = db.prepare(`INSERT INTO "complaint" ("ref", "received_at", "source", "source_ref",
-  "dedupe_key", "repeat_key", "complainant_name", "complainant_phone", "content", "category",
-  "project", "building", "unit", "room", "updated_at")
-  VALUES (?, ?, 'hotline', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-let next = 0;
-
-const server = createServer((req, res) => {
-  const chunks = [];
-  req.on('data', (chunk) => chunks.push(chunk));
-  req.on('end', () => {
-    const call = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    const ref = String(++next).padStart(3, '0');
-    const c = call.captured ?? {};
-    insert.run(
-      ref,
-      Date.parse(call.startedAt),
-      call.callId,
-      `hotline:call:${call.callId}`,
-      `hotline:caller:${call.caller}`,
-      c.complainantName ?? null,
-      call.caller,
-      c.summary ?? call.transcript,
-      c.category ?? '维修服务',
-      c.project ?? null,
-      c.building ?? null,
-      c.unit ?? null,
-      c.room ?? null,
-      Date.now(),
-    );
-    res.writeHead(201, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ callId: call.callId, ref, outcome: 'created' }));
-  });
+const app = new Hono();
+app.post('*', async (c) => {
+  const body = await c.req.text();
+  return c.json({ ok: true, bytes: body.length }, 201);
 });
-server.listen(0, '127.0.0.1', () => {
-  process.stdout.write(`listening ${server.address().port}\n`);
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+  process.stdout.write(`listening ${info.port}\n`);
 });
+process.on('SIGTERM', () => server.close(() => process.exit(0)));

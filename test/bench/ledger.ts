@@ -1,76 +1,87 @@
 /**
- * The ledger at scale: seeds (or reuses) a ledger of N complaints and measures the list with each
- * filter, text search, deep pages and reading one complaint, through the same ledger operations
- * the API uses.
- *
- *   npx tsx test/bench/ledger.ts [--count 1000000] [--database-url URL] [--runs 50]
+ * The ledger at scale: seeds (or reuses) a ledger of N complaints and measures, through the same
+ * ledger operations the API and console use, the list with each filter, text search, the next
+ * page, one complaint's page and the dashboard's figures (its default range, the last 12 months).
  */
-import { parseArgs } from 'node:util';
 import { loadSettings } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/client.ts';
-import { parseDatabaseUrl } from '../../src/db/url.ts';
+import type { DatabaseTarget } from '../../src/db/url.ts';
 import type { LedgerContext } from '../../src/ledger/context.ts';
 import { getComplaint } from '../../src/ledger/get-complaint.ts';
+import { ledgerStats } from '../../src/ledger/ledger-stats.ts';
 import { type ListFilter, listComplaints } from '../../src/ledger/list-complaints.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { seed } from './seed.ts';
-import { measure, type Summary, table } from './stats.ts';
+import { measure, type Summary } from './stats.ts';
 
-const { values } = parseArgs({
-  options: {
-    count: { type: 'string', default: '1000000' },
-    'database-url': { type: 'string', default: 'file:./data/bench-ledger.db' },
-    runs: { type: 'string', default: '50' },
-    reseed: { type: 'boolean', default: false },
-  },
-});
-const count = Number(values.count);
-const runs = Number(values.runs);
-const target = parseDatabaseUrl(values['database-url']);
-const settings = loadSettings({ DATABASE_URL: values['database-url'] });
-const db = openDatabase(target);
-const ctx: LedgerContext = {
-  db,
-  refs: settings.refs,
-  categories: settings.categories,
-  timezone: settings.timezone,
-  logger: silentLogger(),
-  now: () => new Date(),
-};
+/** The seeded ledger ends in November 2026; "now" is fixed just after it. */
+const now = new Date('2026-12-01T00:00:00Z');
 
-const have = await db.prisma.complaint.count().catch(() => 0);
-if (have !== count || values.reseed) {
-  if (have > 0)
-    throw new Error(`the database holds ${have} complaints; use an empty one or --count ${have}`);
-  process.stderr.write(`seeding ${count} complaints...\n`);
-  await seed(target, count, (line) => process.stderr.write(`${line}\n`));
+export async function measureLedger(
+  url: string,
+  target: DatabaseTarget,
+  count: number,
+  runs: number,
+  log: (line: string) => void,
+): Promise<{ results: Summary[]; seedSeconds: number }> {
+  const started = Date.now();
+  await seed(target, count, log);
+  const seedSeconds = (Date.now() - started) / 1000;
+  log(`seeded ${count} in ${seedSeconds.toFixed(1)} s`);
+
+  const settings = loadSettings({ DATABASE_URL: url });
+  const db = openDatabase(target);
+  const ctx: LedgerContext = {
+    db,
+    refs: settings.refs,
+    categories: settings.categories,
+    timezone: settings.timezone,
+    logger: silentLogger(),
+    now: () => now,
+  };
+  try {
+    const list = (filter: ListFilter) => () => listComplaints(ctx, { filter });
+    const middle = `B${String(Math.ceil(count / 2)).padStart(7, '0')}`;
+    const rare = `第${Math.ceil(count * 0.777)}号`;
+    const cases: [string, () => Promise<unknown>, number?][] = [
+      ['list, newest first', list({})],
+      ['status = pending', list({ status: 'pending' })],
+      ['category = 工程质量', list({ category: '工程质量' })],
+      ['source = hotline', list({ source: 'hotline' })],
+      ['level = 1', list({ level: 1 })],
+      ['assignee = 张伟', list({ assignee: '张伟' })],
+      [
+        'one month (date range)',
+        list({ from: new Date('2025-03-01'), to: new Date('2025-04-01') }),
+      ],
+      [
+        'status + category + source',
+        list({ status: 'pending', category: '物业服务', source: 'wechat' }),
+      ],
+      ['sorted by level', list({ sort: 'level' })],
+      ['next page (cursor from the middle)', list({ cursor: middle })],
+      ['text search 墙体开裂 (common)', list({ q: '墙体开裂' })],
+      [`text search ${rare} (one row)`, list({ q: rare })],
+      ['one complaint by ref', () => getComplaint(ctx, { ref: middle })],
+      [
+        'dashboard, last 12 months',
+        () =>
+          ledgerStats(ctx, {
+            range: {
+              from: new Date('2025-12-01T00:00:00+08:00'),
+              to: new Date('2026-12-01T00:00:00+08:00'),
+            },
+          }),
+        Math.min(runs, 3),
+      ],
+    ];
+    const results: Summary[] = [];
+    for (const [name, fn, times] of cases) {
+      results.push(await measure(name, times ?? runs, fn));
+      log(`${name} done`);
+    }
+    return { results, seedSeconds };
+  } finally {
+    await db.close();
+  }
 }
-
-const list = (filter: ListFilter) => () => listComplaints(ctx, { filter });
-const deepCursor = (await listComplaints(ctx, { filter: { limit: 500 } })).nextCursor ?? undefined;
-const cases: [string, () => Promise<unknown>][] = [
-  ['list, newest first', list({})],
-  ['status = pending', list({ status: 'pending' })],
-  ['category = 工程质量', list({ category: '工程质量' })],
-  ['source = hotline', list({ source: 'hotline' })],
-  ['level = 1', list({ level: 1 })],
-  ['assignee = 张伟', list({ assignee: '张伟' })],
-  ['one month (date range)', list({ from: new Date('2025-03-01'), to: new Date('2025-04-01') })],
-  [
-    'status + category + source',
-    list({ status: 'pending', category: '物业服务', source: 'wechat' }),
-  ],
-  ['sorted by level', list({ sort: 'level' })],
-  ['next page (cursor)', list({ cursor: deepCursor })],
-  ['text search 墙体开裂', list({ q: '墙体开裂' })],
-  ['text search, rare word', list({ q: '第777777号' })],
-  ['one complaint by ref', () => getComplaint(ctx, { ref: 'B0500000' })],
-];
-
-const results: Summary[] = [];
-for (const [name, fn] of cases) {
-  results.push(await measure(name, runs, fn));
-  process.stderr.write(`${name} done\n`);
-}
-await db.close();
-process.stdout.write(`Ledger of ${count} complaints on ${target.dialect}\n\n${table(results)}\n`);

@@ -1,0 +1,111 @@
+/**
+ * `npm run bench`: every benchmark of issue 8, written into BENCHMARKS.md between its markers.
+ *
+ *   BENCH_SECONDS   seconds per ingest level (10)
+ *   BENCH_ROWS      complaints in the ledger benchmark (1000000)
+ *   BENCH_EXPORT_ROWS  complaints exported (100000)
+ *   BENCH_RUNS      timed runs per ledger case (50)
+ *   BENCH_DIALECTS  sqlite,postgresql
+ *   BENCH_ONLY      ingest,ledger,export
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { type Dialect, parseDatabaseUrl } from '../../src/db/url.ts';
+import { createEmptyDatabase, postgresAdminUrl } from '../support/database.ts';
+import { measureExport } from './export.ts';
+import { ingestTable, measureBaseline, measureIngest } from './ingest.ts';
+import { measureLedger } from './ledger.ts';
+import { machine, writeSection } from './report.ts';
+import { seed } from './seed.ts';
+import { table } from './stats.ts';
+
+const env = process.env;
+const seconds = Number(env.BENCH_SECONDS ?? 10);
+const rows = Number(env.BENCH_ROWS ?? 1_000_000);
+const exportRows = Number(env.BENCH_EXPORT_ROWS ?? 100_000);
+const runs = Number(env.BENCH_RUNS ?? 50);
+const dialects = (env.BENCH_DIALECTS ?? 'sqlite,postgresql').split(',') as Dialect[];
+const only = new Set((env.BENCH_ONLY ?? 'ingest,ledger,export').split(','));
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function versions(): Promise<string> {
+  const sqlite = (
+    new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as {
+      v: string;
+    }
+  ).v;
+  const client = new pg.Client({ connectionString: postgresAdminUrl });
+  await client.connect();
+  const {
+    rows: [row],
+  } = await client.query('SHOW server_version');
+  await client.end();
+  return `SQLite ${sqlite} (better-sqlite3), PostgreSQL ${row.server_version}`;
+}
+
+const header = `- Measured: ${new Date().toISOString()}\n- Machine: ${machine()}, ${await versions()}`;
+const command = (vars: string) =>
+  `- Command: \`${vars} npm run bench\` (env: ${JSON.stringify({ BENCH_DIALECTS: dialects.join(',') })})`;
+
+if (only.has('ingest')) {
+  const baseline = await measureBaseline();
+  const results: Partial<Record<Dialect, Awaited<ReturnType<typeof measureIngest>>>> = {};
+  for (const dialect of dialects) results[dialect] = await measureIngest(dialect);
+  writeSection(
+    'ingest',
+    `${header}\n${command(`BENCH_ONLY=ingest BENCH_SECONDS=${seconds}`)}\n- ${seconds} s per level after a 3 s warm-up\n\n${ingestTable(results, baseline)}`,
+  );
+}
+
+// One section per dialect, so a run on one dialect keeps the other's figures.
+if (only.has('ledger')) {
+  for (const dialect of dialects) {
+    const database = await createEmptyDatabase(dialect);
+    try {
+      const { results, seedSeconds } = await measureLedger(
+        database.url,
+        parseDatabaseUrl(database.url),
+        rows,
+        runs,
+        log,
+      );
+      writeSection(
+        `ledger-${dialect}`,
+        `### ${dialect}, ${rows.toLocaleString('en')} complaints (seeded in ${seedSeconds.toFixed(0)} s)\n\n${header}\n${command(`BENCH_ONLY=ledger BENCH_DIALECTS=${dialect} BENCH_ROWS=${rows} BENCH_RUNS=${runs}`)}\n\n${table(results)}`,
+      );
+    } finally {
+      await database.remove();
+    }
+  }
+}
+
+if (only.has('export')) {
+  const lines = [
+    '| database | format | rows | seconds | peak RSS MiB | file MiB |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+  ];
+  for (const dialect of dialects) {
+    const database = await createEmptyDatabase(dialect);
+    const dir = mkdtempSync(join(tmpdir(), 'taizhang-export-'));
+    try {
+      await seed(parseDatabaseUrl(database.url), exportRows, log);
+      for (const format of ['csv', 'xlsx'] as const) {
+        const figure = measureExport(database.url, dir, format);
+        log(`export ${dialect} ${format}: ${figure.seconds} s, ${figure.peakMiB.toFixed(0)} MiB`);
+        lines.push(
+          `| ${dialect} | ${format} | ${exportRows} | ${figure.seconds.toFixed(1)} | ${figure.peakMiB.toFixed(0)} | ${figure.fileMiB.toFixed(1)} |`,
+        );
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await database.remove();
+    }
+  }
+  writeSection(
+    'export',
+    `${header}\n${command(`BENCH_ONLY=export BENCH_EXPORT_ROWS=${exportRows}`)}\n\n${lines.join('\n')}`,
+  );
+}
