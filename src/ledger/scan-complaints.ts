@@ -33,7 +33,9 @@ export async function* scanComplaints(
 ): AsyncGenerator<ReportRow> {
   const { from, to } = options.range;
   const where: Prisma.ComplaintWhereInput = from || to ? { receivedAt: { gte: from, lt: to } } : {};
-  const take = options.pageSize ?? 1000;
+  // Prisma reads each page's first progress entries with one IN list of the page's ids, which must
+  // stay under SQLite's 999 bound parameters: a page of 1,000 failed with P2029 on a large ledger.
+  const take = options.pageSize ?? 500;
   let after: number | undefined;
   for (;;) {
     const page = await ctx.db.prisma.complaint.findMany({
