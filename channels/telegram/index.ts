@@ -72,3 +72,33 @@ export const telegramChannel: ChannelFactory = {
     return createTelegramChannel({ ...deps, engine: deps.chat });
   },
 };
+
+/**
+ * Long polling for local development, where Telegram cannot reach a webhook: grammY's
+ * `bot.start()` (which first removes any webhook, as getUpdates and a webhook exclude each other)
+ * feeding the same turn as the webhook. Resolves once `signal` aborts and polling has stopped.
+ */
+export async function pollTelegram(
+  options: Omit<TelegramChannelOptions, 'env'> & {
+    config: TelegramConfig;
+    signal: AbortSignal;
+    onStart?: () => void;
+  },
+): Promise<void> {
+  const bot = createTurnBot(options.config, options);
+  let stopped: Promise<void> | undefined;
+  // stop() ends the loop, then confirms the updates handled so far with one last getUpdates.
+  const stop = () => {
+    stopped = bot.stop().catch((error: unknown) => {
+      options.logger.warn({ err: error }, 'Telegram polling did not stop cleanly');
+    });
+  };
+  options.signal.addEventListener('abort', stop, { once: true });
+  try {
+    if (options.signal.aborted) return;
+    await bot.start({ onStart: () => options.onStart?.() });
+    await stopped;
+  } finally {
+    options.signal.removeEventListener('abort', stop);
+  }
+}

@@ -25,6 +25,11 @@ export interface FakeTelegram {
   /** Answers the next sendMessage calls with these errors, in order. */
   force(...errors: Array<{ error_code: number; description: string; retry_after?: number }>): void;
   waitForSent(count: number): Promise<SentTelegram[]>;
+  /**
+   * Resolves once a getUpdates confirms `updateId` (its offset is past it): a poller asks again
+   * only after handling what it got, so the update's turn has ended.
+   */
+  waitForConfirmed(updateId: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -45,6 +50,8 @@ export async function startFakeTelegram(token = botToken): Promise<FakeTelegram>
   const forced: Array<{ error_code: number; description: string; retry_after?: number }> = [];
   const sentWaiters: Array<{ count: number; resolve: (sent: SentTelegram[]) => void }> = [];
   const pollers = new Set<() => void>();
+  let confirmedBelow = 0;
+  const confirmWaiters: Array<{ updateId: number; resolve: () => void }> = [];
   let messageId = 0;
 
   const fake: FakeTelegram = {
@@ -62,6 +69,10 @@ export async function startFakeTelegram(token = botToken): Promise<FakeTelegram>
     waitForSent(count) {
       if (fake.sent.length >= count) return Promise.resolve(fake.sent);
       return new Promise((resolve) => sentWaiters.push({ count, resolve }));
+    },
+    waitForConfirmed(updateId) {
+      if (confirmedBelow > updateId) return Promise.resolve();
+      return new Promise((resolve) => confirmWaiters.push({ updateId, resolve }));
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -117,6 +128,11 @@ export async function startFakeTelegram(token = botToken): Promise<FakeTelegram>
       const offset = Number(params.offset ?? 0);
       // An offset confirms every update before it: Telegram forgets them.
       pending = pending.filter((update) => update.update_id >= offset);
+      confirmedBelow = Math.max(confirmedBelow, offset);
+      for (const waiter of confirmWaiters.filter((w) => confirmedBelow > w.updateId)) {
+        confirmWaiters.splice(confirmWaiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
       if (pending.length === 0) {
         const seconds = Math.min(Number(params.timeout ?? 0), 30);
         await new Promise<void>((resolve) => {
