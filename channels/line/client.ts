@@ -3,7 +3,6 @@
  * configured base URL: reply (once, with the event's reply token), push (retried under one
  * X-Line-Retry-Key, so a retry never sends twice) and the user profile, for the language.
  */
-import { randomUUID } from 'node:crypto';
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import type { ChatReply, ChatSender } from '../../src/chat/types.ts';
 import type { Logger } from '../../src/logger.ts';
@@ -78,7 +77,7 @@ export function createLineClient(options: LineClientOptions): LineClient {
   }
 
   async function push(userId: string, messages: messagingApi.Message[]): Promise<void> {
-    const retryKey = randomUUID();
+    const retryKey = crypto.randomUUID();
     try {
       await withRetries('push', () => api.pushMessage({ to: userId, messages }, retryKey));
     } catch (error) {

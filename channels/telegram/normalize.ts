@@ -85,7 +85,7 @@ export function normalizeTelegram(update: Update): NormalizedTelegram {
   const query = update.callback_query;
   const message = update.message ?? query?.message;
   const chat = message?.chat;
-  if (!chat || chat.type !== 'private') {
+  if (chat?.type !== 'private') {
     return { deliveryKey, callbackQueryId: query?.id, message: null };
   }
 

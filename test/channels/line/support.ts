@@ -50,7 +50,7 @@ export const webhookBody = (...lineEvents: unknown[]) =>
 
 /** Posts a body signed as LINE signs it (or with the given signature; null sends none). */
 export function postLine(
-  app: { request: ReturnType<typeof createApp>['request'] },
+  app: { request: (path: string, init: RequestInit) => Response | Promise<Response> },
   body: string,
   signature: string | null = lineSignature(body),
 ) {

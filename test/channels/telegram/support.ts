@@ -70,7 +70,7 @@ export function callbackUpdate(data: string, languageCode = 'zh-hans') {
 
 /** Posts an update with the secret-token header (or the given one; null sends none). */
 export function postTelegram(
-  app: { request: ReturnType<typeof createApp>['request'] },
+  app: { request: (path: string, init: RequestInit) => Response | Promise<Response> },
   body: unknown,
   secret: string | null = webhookSecret,
 ) {
