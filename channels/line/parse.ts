@@ -3,7 +3,7 @@
  * reads are checked; each event is kept whole for the inbox, so a later reader loses nothing.
  */
 import { z } from 'zod';
-import { AppError, issuesFromZod } from '../../src/errors.ts';
+import { readJsonBody } from '../../src/intake/json-body.ts';
 
 const source = z.looseObject({
   type: z.string(),
@@ -43,18 +43,5 @@ export const LineWebhookBody = z.looseObject({
 export type LineWebhookBody = z.infer<typeof LineWebhookBody>;
 
 /** Parses the verified raw body; not JSON answers 400, JSON of the wrong shape 422 with paths. */
-export function parseLineBody(raw: string): LineWebhookBody {
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    throw new AppError('malformed_json', 'LINE webhook body is not JSON');
-  }
-  const parsed = LineWebhookBody.safeParse(json);
-  if (!parsed.success) {
-    throw new AppError('validation_failed', 'LINE webhook body lacks required fields', {
-      issues: issuesFromZod(parsed.error.issues),
-    });
-  }
-  return parsed.data;
-}
+export const parseLineBody = (raw: string): LineWebhookBody =>
+  readJsonBody(LineWebhookBody, raw, 'LINE webhook body');

@@ -4,22 +4,10 @@
  */
 import type { Update } from 'grammy/types';
 import { z } from 'zod';
-import { AppError, issuesFromZod } from '../../src/errors.ts';
+import { readJsonBody } from '../../src/intake/json-body.ts';
 
 const UpdateShape = z.looseObject({ update_id: z.number().int().nonnegative() });
 
-export function parseTelegramBody(raw: string): Update {
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    throw new AppError('malformed_json', 'Telegram update is not JSON');
-  }
-  const parsed = UpdateShape.safeParse(json);
-  if (!parsed.success) {
-    throw new AppError('validation_failed', 'Telegram update lacks update_id', {
-      issues: issuesFromZod(parsed.error.issues),
-    });
-  }
-  return parsed.data as unknown as Update;
-}
+/** Parses the authenticated raw body; the Update type is grammY's, which reads the rest. */
+export const parseTelegramBody = (raw: string): Update =>
+  readJsonBody(UpdateShape, raw, 'Telegram update') as unknown as Update;

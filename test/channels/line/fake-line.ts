@@ -7,6 +7,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createRecorder } from '../recorder.ts';
 
 export interface LineTextMessage {
   type: string;
@@ -35,8 +36,6 @@ export interface FakeLine {
   /** Answers the next reply/push calls with these HTTP statuses, in order. */
   force(...statuses: number[]): void;
   waitForSent(count: number): Promise<SentLine[]>;
-  /** Every text sent to a user, by reply or push, in order. */
-  textsTo(userId: string, tokens: Map<string, string>): string[];
   close(): Promise<void>;
 }
 
@@ -44,33 +43,18 @@ export async function startFakeLine(options: { accessToken: string }): Promise<F
   const spent = new Set<string>();
   const retryKeys = new Set<string>();
   const forced: number[] = [];
-  const waiters: Array<{ count: number; resolve: (sent: SentLine[]) => void }> = [];
+  const sent = createRecorder<SentLine>();
+  const record = sent.record;
 
   const fake: FakeLine = {
     baseUrl: '',
-    sent: [],
+    sent: sent.items,
     profileRequests: [],
     languages: new Map(),
     spend: (token) => spent.add(token),
     force: (...statuses) => forced.push(...statuses),
-    waitForSent(count) {
-      if (fake.sent.length >= count) return Promise.resolve(fake.sent);
-      return new Promise((resolve) => waiters.push({ count, resolve }));
-    },
-    textsTo(userId, tokens) {
-      return fake.sent
-        .filter((item) => (item.via === 'push' ? item.to : tokens.get(item.to)) === userId)
-        .flatMap((item) => item.messages.map((message) => message.text));
-    },
+    waitForSent: sent.waitFor,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-
-  const record = (item: SentLine) => {
-    fake.sent.push(item);
-    for (const waiter of waiters.filter((w) => fake.sent.length >= w.count)) {
-      waiters.splice(waiters.indexOf(waiter), 1);
-      waiter.resolve(fake.sent);
-    }
   };
 
   const server: Server = createServer(async (request, response) => {

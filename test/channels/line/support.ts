@@ -5,10 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { createLineChannel, type LineChannel } from '../../../channels/line/index.ts';
-import { createApp } from '../../../src/http/app.ts';
-import { silentLogger } from '../../../src/logger.ts';
-import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
-import { ScriptedEngine } from '../wechat/support.ts';
+import { type ChannelTestApp, createChannelTestApp } from '../channel-app.ts';
 import { type FakeLine, startFakeLine } from './fake-line.ts';
 
 export const channelSecret = '8c570fa6dd201bb328f1c1eac23a96d8';
@@ -64,43 +61,11 @@ export function postLine(
   });
 }
 
-export interface LineTestApp {
-  app: ReturnType<typeof createApp>;
-  database: TestDatabase;
-  channel: Extract<LineChannel, { on: true }>;
-  engine: ScriptedEngine;
-  fake: FakeLine;
-  close(): Promise<void>;
-}
+export type LineTestApp = ChannelTestApp<Extract<LineChannel, { on: true }>, FakeLine>;
 
 export async function createLineTestApp(): Promise<LineTestApp> {
   const fake = await startFakeLine({ accessToken });
-  const database = await createTestDatabase();
-  const engine = new ScriptedEngine();
-  const channel = createLineChannel({
-    engine,
-    ledger: database.ledger,
-    logger: silentLogger(),
-    env: lineEnv(fake),
-    apiBackoffMs: 1,
-  });
-  if (!channel.on) throw new Error(`channel off: ${channel.reason}`);
-  const app = createApp({
-    ledger: database.ledger,
-    logger: silentLogger(),
-    channels: [{ name: 'line', status: channel }],
-  });
-  return {
-    app,
-    database,
-    channel,
-    engine,
-    fake,
-    async close() {
-      engine.release();
-      await channel.close();
-      await fake.close();
-      await database.drop();
-    },
-  };
+  return createChannelTestApp('line', fake, (deps) =>
+    createLineChannel({ ...deps, env: lineEnv(fake), apiBackoffMs: 1 }),
+  );
 }

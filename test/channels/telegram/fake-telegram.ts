@@ -7,6 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createRecorder } from '../recorder.ts';
 
 export interface SentTelegram {
   chat_id: number;
@@ -48,7 +49,7 @@ export async function startFakeTelegram(token = botToken): Promise<FakeTelegram>
   let nextId = 500_000_000;
   let pending: Array<Record<string, unknown> & { update_id: number }> = [];
   const forced: Array<{ error_code: number; description: string; retry_after?: number }> = [];
-  const sentWaiters: Array<{ count: number; resolve: (sent: SentTelegram[]) => void }> = [];
+  const sent = createRecorder<SentTelegram>();
   const pollers = new Set<() => void>();
   let confirmedBelow = 0;
   const confirmWaiters: Array<{ updateId: number; resolve: () => void }> = [];
@@ -56,7 +57,7 @@ export async function startFakeTelegram(token = botToken): Promise<FakeTelegram>
 
   const fake: FakeTelegram = {
     apiRoot: '',
-    sent: [],
+    sent: sent.items,
     answeredCallbacks: [],
     calls: [],
     queue(update) {
@@ -66,10 +67,7 @@ export async function startFakeTelegram(token = botToken): Promise<FakeTelegram>
       return update_id;
     },
     force: (...errors) => forced.push(...errors),
-    waitForSent(count) {
-      if (fake.sent.length >= count) return Promise.resolve(fake.sent);
-      return new Promise((resolve) => sentWaiters.push({ count, resolve }));
-    },
+    waitForSent: sent.waitFor,
     waitForConfirmed(updateId) {
       if (confirmedBelow > updateId) return Promise.resolve();
       return new Promise((resolve) => confirmWaiters.push({ updateId, resolve }));
@@ -100,7 +98,7 @@ export async function startFakeTelegram(token = botToken): Promise<FakeTelegram>
       return true;
     },
     sendMessage: (params) => {
-      const sent = {
+      const message = {
         chat_id: Number(params.chat_id),
         text: String(params.text),
         ...(params.reply_markup
@@ -112,16 +110,12 @@ export async function startFakeTelegram(token = botToken): Promise<FakeTelegram>
             }
           : {}),
       } as SentTelegram;
-      fake.sent.push(sent);
-      for (const waiter of sentWaiters.filter((w) => fake.sent.length >= w.count)) {
-        sentWaiters.splice(sentWaiters.indexOf(waiter), 1);
-        waiter.resolve(fake.sent);
-      }
+      sent.record(message);
       return {
         message_id: ++messageId,
         date: Math.floor(Date.now() / 1000),
-        chat: { id: sent.chat_id, type: 'private' },
-        text: sent.text,
+        chat: { id: message.chat_id, type: 'private' },
+        text: message.text,
       };
     },
     getUpdates: async (params) => {

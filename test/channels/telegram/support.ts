@@ -4,10 +4,7 @@
  * Bot API.
  */
 import { createTelegramChannel, type TelegramChannel } from '../../../channels/telegram/index.ts';
-import { createApp } from '../../../src/http/app.ts';
-import { silentLogger } from '../../../src/logger.ts';
-import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
-import { ScriptedEngine } from '../wechat/support.ts';
+import { type ChannelTestApp, createChannelTestApp } from '../channel-app.ts';
 import { botToken, type FakeTelegram, startFakeTelegram } from './fake-telegram.ts';
 
 export const webhookSecret = 'tz-webhook-secret_2026';
@@ -84,42 +81,11 @@ export function postTelegram(
   });
 }
 
-export interface TelegramTestApp {
-  app: ReturnType<typeof createApp>;
-  database: TestDatabase;
-  channel: Extract<TelegramChannel, { on: true }>;
-  engine: ScriptedEngine;
-  fake: FakeTelegram;
-  close(): Promise<void>;
-}
+export type TelegramTestApp = ChannelTestApp<Extract<TelegramChannel, { on: true }>, FakeTelegram>;
 
 export async function createTelegramTestApp(): Promise<TelegramTestApp> {
   const fake = await startFakeTelegram();
-  const database = await createTestDatabase();
-  const engine = new ScriptedEngine();
-  const channel = createTelegramChannel({
-    engine,
-    ledger: database.ledger,
-    logger: silentLogger(),
-    env: telegramEnv(fake),
-    apiBackoffMs: 1,
-  });
-  if (!channel.on) throw new Error(`channel off: ${channel.reason}`);
-  const app = createApp({
-    ledger: database.ledger,
-    logger: silentLogger(),
-    channels: [{ name: 'telegram', status: channel }],
-  });
-  return {
-    app,
-    database,
-    channel,
-    engine,
-    fake,
-    async close() {
-      engine.release();
-      await fake.close();
-      await database.drop();
-    },
-  };
+  return createChannelTestApp('telegram', fake, (deps) =>
+    createTelegramChannel({ ...deps, env: telegramEnv(fake), apiBackoffMs: 1 }),
+  );
 }
