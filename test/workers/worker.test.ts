@@ -12,6 +12,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type FakeLine, startFakeLine } from '../channels/line/fake-line.ts';
 import { lineEnv, postLine, textEvent, userId, webhookBody } from '../channels/line/support.ts';
+import { type FakeTelegram, startFakeTelegram } from '../channels/telegram/fake-telegram.ts';
+import { chatId, postTelegram, telegramEnv, textUpdate } from '../channels/telegram/support.ts';
 import { intakeRow, wholeIntake } from '../chat/support.ts';
 import { testDialect } from '../support/database.ts';
 import { type LocalWorker, startLocalWorker } from '../support/wrangler.ts';
@@ -20,7 +22,7 @@ import { type LocalWorker, startLocalWorker } from '../support/wrangler.ts';
  * Worker bindings for the run. For the hotline add `HOTLINE_WEBHOOK_SECRET: 'whsec_...'` and
  * send a Standard Webhooks-signed body to `/webhooks/hotline`. LINE's settings are added in
  * `beforeAll`, pointing `LINE_API_BASE_URL` at a local fake LINE API: its replies arrive after the
- * 200, so they prove waitUntil.
+ * 200, so they prove waitUntil. Telegram's point `TELEGRAM_API_ROOT` at a fake Bot API.
  */
 const vars = { LOG_LEVEL: 'info', TIMEZONE: 'Asia/Shanghai' };
 
@@ -33,6 +35,7 @@ interface Sent {
 describe.skipIf(testDialect !== 'sqlite')('worker on workerd with D1', () => {
   let worker: LocalWorker;
   let line: FakeLine;
+  let telegram: FakeTelegram;
 
   /**
    * Every request goes through here: a bearer token, when the API wants one, is added here. An
@@ -70,12 +73,16 @@ describe.skipIf(testDialect !== 'sqlite')('worker on workerd with D1', () => {
 
   beforeAll(async () => {
     line = await startFakeLine({ accessToken: 'line-test-access-token' });
-    worker = await startLocalWorker({ vars: { ...vars, ...lineEnv(line) } });
+    telegram = await startFakeTelegram();
+    worker = await startLocalWorker({
+      vars: { ...vars, ...lineEnv(line), ...telegramEnv(telegram) },
+    });
   }, 180_000);
 
   afterAll(async () => {
     await worker?.close();
     await line?.close();
+    await telegram?.close();
   });
 
   it('should answer health from D1', async () => {
@@ -143,6 +150,21 @@ describe.skipIf(testDialect !== 'sqlite')('worker on workerd with D1', () => {
       category: intakeRow('line', userId).category,
     });
     expect(line.sent.every((item) => item.via === 'reply')).toBe(true);
+  });
+
+  it('should answer a Telegram update in the chat before the 200, and refuse a wrong secret', async () => {
+    const app = {
+      request: (path: string, init?: RequestInit) => fetch(`${worker.url}${path}`, init),
+    };
+
+    const refused = await postTelegram(app, textUpdate('你好'), 'wrong-secret');
+    const res = await postTelegram(app, textUpdate('你好'));
+
+    expect(refused.status).toBe(401);
+    expect(res.status).toBe(200);
+    expect(telegram.sent.map((item) => item.chat_id)).toContain(chatId);
+    expect(telegram.sent.map((item) => item.text).join('\n')).toContain('请选择投诉类别');
+    expect(telegram.calls).not.toContain('getMe');
   });
 
   it('should refuse a bad complaint with the same error codes as on Node', async () => {
