@@ -87,7 +87,11 @@ export function createLineClient(options: LineClientOptions): LineClient {
     }
   }
 
-  /** One try: a reply token is single-use, so a reply that may have gone out is not repeated. */
+  /**
+   * One try: a reply token is single-use, so a failed reply is never repeated with it; the answer
+   * is pushed instead. After a 5xx that LINE had in fact delivered, the customer would see it
+   * twice, which is rarer and better than not at all.
+   */
   async function reply(replyToken: string, messages: messagingApi.Message[]): Promise<boolean> {
     try {
       await api.replyMessage({ replyToken, messages });
