@@ -13,6 +13,8 @@ export interface Io {
   readStdin?(): Promise<string>;
   /** Whether a person is at the terminal to answer questions; absent means no. */
   interactive?: boolean;
+  /** Ends a command that runs until stopped (`telegram poll`), as Ctrl-C does at a terminal. */
+  stop?: AbortSignal;
 }
 
 export type Command = (argv: string[], io: Io) => Promise<number>;

@@ -9,7 +9,11 @@ export interface CliRun {
   err: string;
 }
 
-export async function runCli(argv: string[], env: Record<string, string>): Promise<CliRun> {
+export async function runCli(
+  argv: string[],
+  env: Record<string, string>,
+  options: Pick<Io, 'stop'> = {},
+): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
   const io: Io = {
@@ -17,6 +21,7 @@ export async function runCli(argv: string[], env: Record<string, string>): Promi
     err: (line) => err.push(line),
     progress: () => {},
     env: { LOG_LEVEL: 'silent', ...env },
+    stop: options.stop,
   };
   const code = await main(argv, io);
   return { code, out: out.join('\n'), err: err.join('\n') };

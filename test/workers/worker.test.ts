@@ -10,14 +10,19 @@
  * `/webhooks/<name>` through `send` (see the note above `vars`).
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type FakeLine, startFakeLine } from '../channels/line/fake-line.ts';
+import { lineEnv, postLine, textEvent, userId, webhookBody } from '../channels/line/support.ts';
+import { type FakeTelegram, startFakeTelegram } from '../channels/telegram/fake-telegram.ts';
+import { chatId, postTelegram, telegramEnv, textUpdate } from '../channels/telegram/support.ts';
+import { intakeRow, wholeIntake } from '../chat/support.ts';
 import { testDialect } from '../support/database.ts';
 import { type LocalWorker, startLocalWorker } from '../support/wrangler.ts';
 
 /**
  * Worker bindings for the run. For the hotline add `HOTLINE_WEBHOOK_SECRET: 'whsec_...'` and
- * send a Standard Webhooks-signed body to `/webhooks/hotline`; for LINE add
- * `LINE_CHANNEL_SECRET`, `LINE_CHANNEL_ACCESS_TOKEN` and `LINE_API_BASE_URL` (a local fake LINE
- * API started in `beforeAll`, whose reply request arrives after the 200: that proves waitUntil).
+ * send a Standard Webhooks-signed body to `/webhooks/hotline`. LINE's settings are added in
+ * `beforeAll`, pointing `LINE_API_BASE_URL` at a local fake LINE API: its replies arrive after the
+ * 200, so they prove waitUntil. Telegram's point `TELEGRAM_API_ROOT` at a fake Bot API.
  */
 const vars = { LOG_LEVEL: 'info', TIMEZONE: 'Asia/Shanghai' };
 
@@ -29,6 +34,8 @@ interface Sent {
 
 describe.skipIf(testDialect !== 'sqlite')('worker on workerd with D1', () => {
   let worker: LocalWorker;
+  let line: FakeLine;
+  let telegram: FakeTelegram;
 
   /**
    * Every request goes through here: a bearer token, when the API wants one, is added here. An
@@ -65,11 +72,17 @@ describe.skipIf(testDialect !== 'sqlite')('worker on workerd with D1', () => {
   });
 
   beforeAll(async () => {
-    worker = await startLocalWorker({ vars });
+    line = await startFakeLine({ accessToken: 'line-test-access-token' });
+    telegram = await startFakeTelegram();
+    worker = await startLocalWorker({
+      vars: { ...vars, ...lineEnv(line), ...telegramEnv(telegram) },
+    });
   }, 180_000);
 
   afterAll(async () => {
     await worker?.close();
+    await line?.close();
+    await telegram?.close();
   });
 
   it('should answer health from D1', async () => {
@@ -109,6 +122,49 @@ describe.skipIf(testDialect !== 'sqlite')('worker on workerd with D1', () => {
     expect(refs).toHaveLength(keys.length);
     expect(new Set(refs).size).toBe(keys.length);
     expect(new Set(sent.map((res) => res.body.ref))).toEqual(new Set(refs));
+  });
+
+  it('should take a LINE conversation to a complaint, replying after the 200', async () => {
+    const app = {
+      request: (path: string, init?: RequestInit) => fetch(`${worker.url}${path}`, init),
+    };
+    for (const text of wholeIntake) {
+      const before = line.sent.length;
+      const res = await postLine(app, webhookBody(textEvent(text)));
+      expect(res.status).toBe(200);
+      // The reply is sent by work handed to waitUntil: it arrives only if the isolate lives on.
+      await line.waitForSent(before + 1);
+    }
+
+    const done =
+      line.sent
+        .at(-1)
+        ?.messages.map((message) => message.text)
+        .join('\n') ?? '';
+    const ref = /编号 (\w+)/.exec(done)?.[1];
+    const read = await send('GET', `/api/complaints/${ref}`);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({
+      ref,
+      source: 'line',
+      category: intakeRow('line', userId).category,
+    });
+    expect(line.sent.every((item) => item.via === 'reply')).toBe(true);
+  });
+
+  it('should answer a Telegram update in the chat before the 200, and refuse a wrong secret', async () => {
+    const app = {
+      request: (path: string, init?: RequestInit) => fetch(`${worker.url}${path}`, init),
+    };
+
+    const refused = await postTelegram(app, textUpdate('你好'), 'wrong-secret');
+    const res = await postTelegram(app, textUpdate('你好'));
+
+    expect(refused.status).toBe(401);
+    expect(res.status).toBe(200);
+    expect(telegram.sent.map((item) => item.chat_id)).toContain(chatId);
+    expect(telegram.sent.map((item) => item.text).join('\n')).toContain('请选择投诉类别');
+    expect(telegram.calls).not.toContain('getMe');
   });
 
   it('should refuse a bad complaint with the same error codes as on Node', async () => {
