@@ -72,3 +72,16 @@ async function ask(question: string, options: { hidden?: boolean } = {}): Promis
     stdin.on('data', onData);
   });
 }
+
+/** For long-running commands: runs until SIGINT or SIGTERM, then closes and exits. */
+export function runUntilSignal(close: () => Promise<void>): Promise<never> {
+  const stop = () => {
+    close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return new Promise<never>(() => {});
+}

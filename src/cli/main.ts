@@ -11,6 +11,7 @@ import { sendCommand } from './commands/send.ts';
 import { serveCommand } from './commands/serve.ts';
 import { tokenCommand } from './commands/token.ts';
 import { userCommand } from './commands/user.ts';
+import { wechatyCommand } from './commands/wechaty.ts';
 import type { Command } from './io.ts';
 import { consoleIo } from './io.ts';
 
@@ -23,6 +24,7 @@ const commands: Record<string, Command> = {
   token: tokenCommand,
   inbox: inboxCommand,
   send: sendCommand,
+  wechaty: wechatyCommand,
 };
 
 const usage = `Usage: taizhang <command> [options]
@@ -38,6 +40,7 @@ Commands:
                              print a new API token; token revoke --name NAME stops one
   inbox list|replay          list dead letters; replay them after a fix (--status, --channel)
   send forum|hotline FILE    sign FILE.json with the channel's secret and post it (--url)
+  wechaty                    run the personal WeChat bot (WECHATY_PUPPET; same as npm run wechaty)
 
 Settings come from the environment or .env: DATABASE_URL, PORT, ... (see README.md).`;
 
