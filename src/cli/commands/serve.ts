@@ -2,6 +2,5 @@ import { startServer } from '../../node/server.ts';
 import { type Command, runUntilSignal } from '../io.ts';
 
 export const serveCommand: Command = async (_argv, io) => {
-  const server = await startServer({ env: io.env });
-  return runUntilSignal(() => server.close());
+  return runUntilSignal(startServer({ env: io.env }));
 };
