@@ -3,15 +3,13 @@
  * text messages have no buttons; the customer answers with the number), the passive reply XML,
  * and its encrypted envelope for safe mode.
  */
+import { replyAsText } from '../../src/chat/render.ts';
 import type { ChatReply } from '../../src/chat/types.ts';
 import { encryptMessage } from './crypto.ts';
 import { wechatSignature } from './verify.ts';
 
 /** One reply as text: its choices follow as "1. label" lines. */
-export function renderReply(reply: ChatReply): string {
-  const choices = (reply.choices ?? []).map((choice, index) => `${index + 1}. ${choice.label}`);
-  return [reply.text, ...choices].join('\n');
-}
+export const renderReply = replyAsText;
 
 /** A passive reply carries one message, so several replies become one, a blank line apart. */
 export function renderReplies(replies: readonly ChatReply[]): string {

@@ -5,6 +5,7 @@
  * only, so this works the same on D1, which has no interactive transactions.
  */
 import type { LedgerContext } from '../ledger/context.ts';
+import { replyAsText } from './render.ts';
 import { type ConversationState, emptyDraft, readDraft, readStep } from './state.ts';
 import type { ChatChannel, ChatReply, InboundChatMessage } from './types.ts';
 
@@ -121,7 +122,7 @@ export async function recordTurn(
     ...base,
     direction: 'out',
     kind: 'text',
-    text: [reply.text, ...(reply.choices ?? []).map((c, i) => `${i + 1}. ${c.label}`)].join('\n'),
+    text: replyAsText(reply),
     at: turn.at,
   }));
   await ctx.db.prisma.chatMessage.createMany({ data: [inbound, ...outbound] });

@@ -162,7 +162,14 @@ export async function runTurn(
   const answerBy = formatMoment(due, state.language, ledger.timezone);
   const registered = { ...result.state, step: 'done' as const, complaintRef: row.ref };
   const link = () => linkSession(ledger, registered.session, row.ref);
-  return done(registered, [{ text: text.registered(row.ref, answerBy) }], { after: [link] });
+  // A customer who asked for a person during this intake: the complaint carries the flag.
+  const { handoffAt } = registered;
+  const askedNow = handoffAt && handoffAt.getTime() >= registered.startedAt.getTime();
+  const flag = async () =>
+    askedNow && flagHandoff(ledger, { ref: row.ref, channel: message.channel, at: handoffAt });
+  return done(registered, [{ text: text.registered(row.ref, answerBy) }], {
+    after: [link, flag],
+  });
 }
 
 /** A new intake: a new session, the welcome and the category menu. */

@@ -74,3 +74,29 @@ async function ask(question: string, options: { hidden?: boolean } = {}): Promis
     stdin.on('data', onData);
   });
 }
+
+/**
+ * For long-running commands: runs until SIGINT or SIGTERM, then closes and exits. The handlers go
+ * in before the start finishes, so a signal during start-up (a quick stop, or a SIGTERM some
+ * dependency's own listener would swallow) still ends in a clean close.
+ */
+export async function runUntilSignal(started: Promise<{ close(): Promise<void> }>): Promise<never> {
+  const stop = () => {
+    started
+      .then((running) => running.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    await started;
+  } catch (error) {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    throw error;
+  }
+  return new Promise<never>(() => {});
+}

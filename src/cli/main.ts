@@ -12,6 +12,7 @@ import { serveCommand } from './commands/serve.ts';
 import { telegramCommand } from './commands/telegram.ts';
 import { tokenCommand } from './commands/token.ts';
 import { userCommand } from './commands/user.ts';
+import { wechatyCommand } from './commands/wechaty.ts';
 import type { Command } from './io.ts';
 import { consoleIo } from './io.ts';
 
@@ -25,6 +26,7 @@ const commands: Record<string, Command> = {
   inbox: inboxCommand,
   send: sendCommand,
   telegram: telegramCommand,
+  wechaty: wechatyCommand,
 };
 
 const usage = `Usage: taizhang <command> [options]
@@ -41,6 +43,7 @@ Commands:
   inbox list|replay          list dead letters; replay them after a fix (--status, --channel)
   send forum|hotline FILE    sign FILE.json with the channel's secret and post it (--url)
   telegram poll              run the Telegram bot by long polling (development; no webhook)
+  wechaty                    run the personal WeChat bot (WECHATY_PUPPET; same as npm run wechaty)
 
 Settings come from the environment or .env: DATABASE_URL, PORT, ... (see README.md).`;
 

@@ -56,6 +56,8 @@ dl.facts dt { color:var(--muted); }
 ol.timeline { list-style:none; padding:0; margin:0; border-left:3px solid var(--line); }
 ol.timeline li { margin:0 0 .8rem .8rem; }
 ol.timeline time { color:var(--muted); font-size:.8rem; display:block; }
+ol.conversation .said { white-space:pre-wrap; }
+ol.conversation li.out .said { color:var(--muted); }
 form.action { display:flex; flex-direction:column; gap:.5rem; }
 .login { max-width:22rem; margin:4rem auto; }
 .login form { display:flex; flex-direction:column; gap:.8rem; }

@@ -5,8 +5,10 @@
  */
 import type { StaffMember } from '../accounts/staff.ts';
 import { maskPhone } from '../complaint/privacy.ts';
+import type { ComplaintMessage } from '../ledger/list-complaint-messages.ts';
 import type { ComplaintRow } from '../ledger/present.ts';
 import { headers } from '../spreadsheet/columns.ts';
+import { ConversationSection } from './conversation-section.tsx';
 import { formatTime, sourceLabel, statusLabel } from './format.ts';
 import { CsrfField, Layout, type PageContext } from './layout.tsx';
 import { isOverdue } from './ledger-page.tsx';
@@ -22,6 +24,8 @@ export interface ComplaintView {
   names: Map<string, string>;
   reveals: Array<{ actorName: string; at: Date; purpose: string }> | null;
   notice: { kind: 'ok' | 'bad'; text: string } | null;
+  /** The chat conversation that registered it, phones masked; empty for other sources. */
+  messages: ComplaintMessage[];
   timezone: string;
   now: Date;
 }
@@ -195,6 +199,7 @@ export function ComplaintPage(props: { page: PageContext; view: ComplaintView })
             </>
           ) : null}
         </section>
+        <ConversationSection page={page} messages={view.messages} timezone={view.timezone} />
       </div>
 
       {view.mayWork ? (

@@ -11,6 +11,7 @@ import { assertPermission } from '../http/auth.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { LedgerContext } from '../ledger/context.ts';
 import { getComplaint } from '../ledger/get-complaint.ts';
+import { listComplaintMessages } from '../ledger/list-complaint-messages.ts';
 import type { ComplaintRow } from '../ledger/present.ts';
 import { registerComplaint } from '../ledger/register-complaint.ts';
 import { revealContact } from '../ledger/reveal-contact.ts';
@@ -48,6 +49,7 @@ export function complaintRoutes(ledger: LedgerContext) {
       names: await staffNames(ledger),
       reveals,
       notice: extra.notice ?? null,
+      messages: (await listComplaintMessages(ledger, { ref: row.ref })).items,
       timezone: ledger.timezone,
       now: ledger.now(),
     };

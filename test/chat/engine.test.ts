@@ -236,6 +236,23 @@ describe('chat engine commands', () => {
   });
 });
 
+describe('chat engine hand-off', () => {
+  it('should flag the complaint registered after a hand-off asked for during its intake', async () => {
+    t = await createEngineTest();
+    await converse('u1', ['你好', '4', '人工', ...wholeIntake.slice(2)]);
+    const [row] = await complaints();
+    expect(row?.progress.map((entry) => entry.author)).toEqual(['chat']);
+  });
+
+  it('should not flag a later complaint for a hand-off asked for in an earlier intake', async () => {
+    t = await createEngineTest();
+    await converse('u1', ['你好', '人工', '取消']);
+    await converse('u1', wholeIntake);
+    const [row] = await complaints();
+    expect(row?.progress).toEqual([]);
+  });
+});
+
 describe('chat engine state', () => {
   it('should start again after the idle limit and say so', async () => {
     t = await createEngineTest();

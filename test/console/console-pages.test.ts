@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lockout } from '../../src/accounts/authenticate-staff.ts';
+import { createChatEngine } from '../../src/chat/engine.ts';
+import { silentLogger } from '../../src/logger.ts';
 import {
   addStaff,
   createTestApp,
@@ -172,6 +174,35 @@ describe('console pages', () => {
     const { html } = await page('/ledger', cookie);
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('should show the chat conversation with phones masked and text escaped', async () => {
+    const engine = createChatEngine({ ledger: t.database.ledger, logger: silentLogger() });
+    const answers = ['你好', '4', '门禁<b>坏了</b>，进不了单元门', '王先生', '13812345678'];
+    let n = 0;
+    for (const text of [...answers, '跳过', '1']) {
+      await engine.handle({
+        channel: 'wechat',
+        eventId: `e${++n}`,
+        userId: 'openid-1',
+        kind: 'text',
+        text,
+        receivedAt: new Date(),
+      });
+    }
+    const { cookie } = await signIn(t, 'view');
+
+    const { html } = await page('/complaints/W001', cookie);
+
+    expect(html).toContain('对话记录');
+    expect(html).toContain('门禁&lt;b&gt;坏了&lt;/b&gt;，进不了单元门');
+    expect(html).not.toContain('<b>坏了</b>');
+    expect(html).toContain('138****5678');
+    expect(html).not.toContain('13812345678');
+    expect(html).toContain('已登记');
+    const other = await page('/complaints/001', cookie);
+    expect(other.status).toBe(200);
+    expect(other.html).not.toContain('对话记录');
   });
 
   it('should mark an overdue complaint in words as well as colour', async () => {
