@@ -5,7 +5,7 @@
  * time is answered passively; a slower one is answered `success` and its reply goes out through
  * the customer-service API. A retry gets the stored answer and never a second turn.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { ChatEngine, ChatReply } from '../../src/chat/types.ts';
 import { AppError } from '../../src/errors.ts';
 import type { AppEnv } from '../../src/http/env.ts';
@@ -77,6 +77,21 @@ function openRequest(config: WechatConfig, query: Query, raw: string): string {
   return openMessage(config.aesKey, config.appId, envelope.Encrypt);
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** WeChat posts `text/xml` in UTF-8; bytes that are not UTF-8 are refused, never replaced. */
+async function readXmlBody(c: Context<AppEnv>): Promise<string> {
+  const type = c.req.header('content-type');
+  if (type && !/^(text\/xml|application\/xml|text\/plain)\b/i.test(type)) {
+    throw new AppError('unsupported_media_type', 'send text/xml');
+  }
+  try {
+    return utf8.decode(await c.req.arrayBuffer());
+  } catch {
+    throw new AppError('malformed_xml', 'request body is not UTF-8');
+  }
+}
+
 export function wechatRoutes(options: WechatRoutesOptions) {
   const { config, engine, ledger } = options;
   const routes = new Hono<AppEnv>();
@@ -97,7 +112,7 @@ export function wechatRoutes(options: WechatRoutesOptions) {
 
   routes.post('/', async (c) => {
     const query = c.req.query();
-    const xml = openRequest(config, query, await c.req.text());
+    const xml = openRequest(config, query, await readXmlBody(c));
     const message = readFields(WechatMessage, parseWechatXml(xml));
     const normalized = normalizeWechat(message);
     const log = c.get('log') ?? options.logger;
