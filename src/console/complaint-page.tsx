@@ -21,7 +21,8 @@ export interface ComplaintView {
   /** Display names by username, to show the assignee by name. */
   names: Map<string, string>;
   reveals: Array<{ actorName: string; at: Date; purpose: string }> | null;
-  notice: { kind: 'ok' | 'bad'; text: string } | null;
+  /** `code` is the refusal's stable code, for scripts and tests reading the page. */
+  notice: { kind: 'ok' | 'bad'; text: string; code?: string } | null;
   timezone: string;
   now: Date;
 }
@@ -111,7 +112,11 @@ export function ComplaintPage(props: { page: PageContext; view: ComplaintView })
         <a href="/ledger">← {t('back')}</a>
       </p>
       {view.notice ? (
-        <p class={view.notice.kind === 'bad' ? 'notice bad' : 'notice'} role="status">
+        <p
+          class={view.notice.kind === 'bad' ? 'notice bad' : 'notice'}
+          role="status"
+          data-code={view.notice.code}
+        >
           {view.notice.text}
         </p>
       ) : null}
