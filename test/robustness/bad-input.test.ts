@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Case, corpus } from './corpus.ts';
-import { createHarness, type Harness, secrets } from './harness.ts';
+import { secrets, useHarness } from './harness.ts';
 
 /** Personal data the valid payloads carry; an error answer must not repeat it. */
 const personalData = ['13812345678', '王先生', '姚女士', 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o'];
 
 describe('bad input corpus', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await createHarness();
-  }, 60_000);
-  afterAll(async () => {
-    await h?.close();
-  });
+  const harness = useHarness();
 
   async function send(c: Case) {
+    const h = harness();
     const request = await c.build(h);
     const app = request.app === 'plain' ? h.plain : h.safe;
     const response = await app.request(request.path, request.init);
@@ -37,6 +32,7 @@ describe('bad input corpus', () => {
     'should refuse %s with its code, leak nothing and store nothing',
     { timeout: 30_000 },
     async (_name, c) => {
+      const h = harness();
       const before = await h.counts();
 
       const answer = await send(c);
@@ -55,7 +51,7 @@ describe('bad input corpus', () => {
   );
 
   it('should still answer /healthz and leave Object.prototype alone after the corpus', async () => {
-    const response = await h.safe.request('/healthz');
+    const response = await harness().safe.request('/healthz');
 
     expect(response.status).toBe(200);
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();

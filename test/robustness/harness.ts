@@ -3,6 +3,7 @@
  * webhooks, WeChat in safe mode (`safe`) and in plain mode (`plain`, a second instance over the
  * same database), the API with a token per role, and the console with a signed-in supervisor.
  */
+import { afterAll, beforeAll } from 'vitest';
 import { decodeAesKey, encryptMessage } from '../../channels/wechat/crypto.ts';
 import { wechatSignature } from '../../channels/wechat/verify.ts';
 import { createApiToken } from '../../src/accounts/api-tokens.ts';
@@ -50,6 +51,21 @@ export interface Harness {
   /** Rows that a refused request must leave as they were. */
   counts(): Promise<Record<string, number>>;
   close(): Promise<void>;
+}
+
+/** Opens a harness before the tests of the calling `describe` and drops it after them. */
+export function useHarness(): () => Harness {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await createHarness();
+  }, 60_000);
+  afterAll(async () => {
+    await harness?.close();
+  });
+  return () => {
+    if (!harness) throw new Error('the harness opens in beforeAll');
+    return harness;
+  };
 }
 
 export async function createHarness(): Promise<Harness> {
