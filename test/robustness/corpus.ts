@@ -376,6 +376,14 @@ function apiReadCases(): Case[] {
     one("'%20OR%201%3D1--", 404, 'complaint_not_found'),
     one('%3Cscript%3E', 404, 'complaint_not_found'),
     one('..%2F..%2Fetc%2Fpasswd', 404, 'complaint_not_found'),
+    one('NOPE1/messages', 404, 'complaint_not_found'),
+    one(`${'9'.repeat(21)}/messages`, 422, 'validation_failed'),
+    one('%00/messages', 400, 'bad_request'),
+    {
+      ...one('', 401, 'unauthorized'),
+      name: 'GET /api/complaints/{ref}/messages without a token',
+      build: (h) => api(h, `/api/complaints/${h.ref}/messages`, 'nobody'),
+    },
     {
       name: 'GET /api/complaints/{ref}/contact as a viewer',
       status: 403,
