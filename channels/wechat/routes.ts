@@ -12,7 +12,7 @@ import type { AppEnv } from '../../src/http/env.ts';
 import { acceptEvent, type InboxEvent, markFailed, markProcessed } from '../../src/intake/inbox.ts';
 import type { LedgerContext } from '../../src/ledger/context.ts';
 import type { Logger } from '../../src/logger.ts';
-import type { WechatClient } from './client.ts';
+import { WechatApiError, type WechatClient } from './client.ts';
 import type { WechatConfig } from './config.ts';
 import { openMessage } from './crypto.ts';
 import { normalizeWechat } from './normalize.ts';
@@ -212,6 +212,14 @@ async function withinWindow(turn: Promise<ChatReply[]>, ms: number): Promise<Win
 }
 
 /** Finishes a slow turn and sends its reply through the customer-service API. */
+/** The dead letter's reason: WeChat's refusal, WeChat out of reach, or the turn itself. */
+function lateFailure(error: unknown): string {
+  if (!(error instanceof WechatApiError)) return 'late turn failed';
+  if (error.errcode !== undefined) return `late reply refused (${error.errcode})`;
+  // The client's messages name an HTTP status or unreachability, never the reply's text.
+  return `late reply not sent: ${error.message}`;
+}
+
 async function deliverLate(
   options: Pick<WechatRoutesOptions, 'ledger' | 'client' | 'logger'>,
   event: InboxEvent,
@@ -232,10 +240,8 @@ async function deliverLate(
     await client.send(message.userId, replies);
   } catch (error) {
     logger.error({ err: error, inboxId: event.id }, 'late WeChat turn failed');
-    const errcode = (error as { errcode?: number }).errcode;
-    await markFailed(ledger, {
-      id: event.id,
-      error: errcode === undefined ? 'late turn failed' : `late reply refused (${errcode})`,
-    }).catch((failure: unknown) => logger.error({ err: failure }, 'could not mark inbox event'));
+    await markFailed(ledger, { id: event.id, error: lateFailure(error) }).catch(
+      (failure: unknown) => logger.error({ err: failure }, 'could not mark inbox event'),
+    );
   }
 }
