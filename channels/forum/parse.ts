@@ -3,10 +3,11 @@
  * up to 100. Unknown fields are dropped rather than refused.
  */
 import { z } from 'zod';
+import { isoTimestamp, plainString } from '../../src/complaint/schema.ts';
 import type { ParseResult } from '../../src/intake/signed-webhook.ts';
 
-const iso = z.iso.datetime({ offset: true });
-const field = (max: number) => z.string().trim().max(max).optional();
+const iso = isoTimestamp();
+const field = (max: number) => plainString().trim().max(max).optional();
 
 export const maxBatch = 100;
 
@@ -28,14 +29,14 @@ export const ForumPost = z
   .object({
     postId: field(200).meta({ description: "The site's post id; else the URL identifies it" }),
     url: z.url().max(2000),
-    site: z.string().trim().min(1).max(100),
+    site: plainString().trim().min(1).max(100),
     board: field(100),
-    author: z.string().trim().min(1).max(200).meta({ description: "The author's handle" }),
+    author: plainString().trim().min(1).max(200).meta({ description: "The author's handle" }),
     title: field(200),
-    body: z.string().trim().min(1).max(20_000),
+    body: plainString().trim().min(1).max(20_000),
     postedAt: iso.optional(),
     capturedAt: iso,
-    keywords: z.array(z.string().trim().min(1).max(50)).max(50).default([]),
+    keywords: z.array(plainString().trim().min(1).max(50)).max(50).default([]),
     threadId: field(200).meta({ description: 'Posts in one thread add to one open complaint' }),
     category: field(50).meta({ description: 'Else FORUM_DEFAULT_CATEGORY' }),
   })

@@ -3,14 +3,15 @@
  * than refused, so the platform can add some without breaking intake.
  */
 import { z } from 'zod';
+import { isoTimestamp, plainString } from '../../src/complaint/schema.ts';
 
-const iso = z.iso.datetime({ offset: true });
-const field = (max: number) => z.string().trim().max(max).optional();
+const iso = isoTimestamp();
+const field = (max: number) => plainString().trim().max(max).optional();
 
 export const HotlineCall = z
   .object({
-    callId: z.string().trim().min(1).max(100).meta({ description: "The platform's call id" }),
-    caller: z.string().trim().min(3).max(40).meta({ description: "The caller's number" }),
+    callId: plainString().trim().min(1).max(100).meta({ description: "The platform's call id" }),
+    caller: plainString().trim().min(3).max(40).meta({ description: "The caller's number" }),
     called: field(40).meta({ description: 'The hotline number dialled' }),
     direction: z.enum(['inbound', 'outbound']).default('inbound'),
     startedAt: iso,
@@ -22,9 +23,9 @@ export const HotlineCall = z
       .default([])
       .meta({ description: 'The menu keys pressed, in order' }),
     queue: field(100),
-    agent: z.object({ id: z.string().trim().min(1).max(100), name: field(100) }).optional(),
+    agent: z.object({ id: plainString().trim().min(1).max(100), name: field(100) }).optional(),
     recordingUrl: z.url().max(2000).optional(),
-    transcript: z.string().max(500_000).optional(),
+    transcript: plainString().max(500_000).optional(),
     captured: z
       .object({
         complainantName: field(100),

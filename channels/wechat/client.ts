@@ -30,6 +30,8 @@ export interface WechatClientOptions {
   attempts?: number;
   /** Wait before attempt n+1 is `backoffMs * 2^(n-1)`. */
   backoffMs?: number;
+  /** An attempt that has no answer after this long is abandoned and counts as failed. */
+  timeoutMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -56,6 +58,7 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
   const doFetch = options.fetch ?? fetch;
   const attempts = options.attempts ?? 3;
   const backoffMs = options.backoffMs ?? 500;
+  const timeoutMs = options.timeoutMs ?? 10_000;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   let cached: { token: string; expiresAt: number } | undefined;
@@ -66,7 +69,11 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
     for (let attempt = 1; ; attempt++) {
       let failure: WechatApiError;
       try {
-        const response = await doFetch(`${options.baseUrl}${path}`, init);
+        // A stalled API would otherwise hold a late reply, and its dead letter, forever.
+        const response = await doFetch(`${options.baseUrl}${path}`, {
+          ...init,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
         if (response.ok) {
           const answer = (await response.json()) as ApiAnswer;
           if (answer.errcode !== -1) return answer;

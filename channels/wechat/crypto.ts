@@ -9,6 +9,7 @@ import { AppError } from '../../src/errors.ts';
 
 /** WeChat pads to 32 bytes, not AES's 16, so padding is done here and Node's is switched off. */
 const blockSize = 32;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Decodes an EncodingAESKey; a key that is not 43 base64 characters is a configuration error. */
 export function decodeAesKey(encodingAesKey: string): Buffer {
@@ -38,10 +39,10 @@ function unpad(data: Buffer): Buffer {
 export function encryptMessage(
   key: Buffer,
   appId: string,
-  message: string,
+  message: string | Uint8Array,
   random: Buffer = randomBytes(16),
 ): string {
-  const body = Buffer.from(message, 'utf8');
+  const body = Buffer.from(message);
   const length = Buffer.alloc(4);
   length.writeUInt32BE(body.length);
   const plain = pad(Buffer.concat([random, length, body, Buffer.from(appId, 'utf8')]));
@@ -70,10 +71,15 @@ export function decryptMessage(key: Buffer, encrypted: string): { message: strin
   if (20 + length > plain.length) {
     throw new AppError('decryption_failed', 'encrypted message length is out of range');
   }
-  return {
-    message: plain.subarray(20, 20 + length).toString('utf8'),
-    appId: plain.subarray(20 + length).toString('utf8'),
-  };
+  try {
+    return {
+      message: utf8.decode(plain.subarray(20, 20 + length)),
+      appId: utf8.decode(plain.subarray(20 + length)),
+    };
+  } catch {
+    // A key that decrypts to bytes which are not UTF-8 is the wrong key or a forgery.
+    throw new AppError('decryption_failed', 'encrypted message is not UTF-8');
+  }
 }
 
 /** Decrypts and checks the payload was meant for this account. */

@@ -24,9 +24,12 @@ export interface WechatChannelOptions {
   passiveTimeoutMs?: number;
   /** For the customer-service API client; tests point WECHAT_API_BASE_URL at a fake instead. */
   fetch?: typeof fetch;
-  /** Retry attempts and first backoff of the API client (defaults 3 and 500 ms). */
+  /** Retry attempts, first backoff and per-attempt timeout of the API client (3, 500 ms, 10 s). */
   apiAttempts?: number;
   apiBackoffMs?: number;
+  apiTimeoutMs?: number;
+  /** How the API client waits between attempts; tests record the delays instead of waiting. */
+  apiSleep?: (ms: number) => Promise<void>;
 }
 
 export type WechatChannel =
@@ -61,6 +64,8 @@ function channelFromConfig(config: WechatConfig, options: WechatChannelOptions):
           fetch: options.fetch,
           attempts: options.apiAttempts,
           backoffMs: options.apiBackoffMs,
+          timeoutMs: options.apiTimeoutMs,
+          sleep: options.apiSleep,
         })
       : undefined;
 

@@ -16,16 +16,31 @@ const parser = new XMLParser({
   // MsgId is a 64-bit number: every value stays a string.
   parseTagValue: false,
   trimValues: true,
+  // WeChat's documents are two or three levels deep; the parser throws past this.
+  maxNestedTags: 16,
 });
 
 const predefined: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Control characters and non-characters that XML 1.0's `Char` production leaves out. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
+const controlChars = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function isXmlChar(code: number): boolean {
+  if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return false;
+  return !controlChars.test(String.fromCodePoint(code));
+}
 
 /** The five predefined references and character references; nothing a document can declare. */
 function decodeReferences(value: string): string {
   return value.replace(/&(lt|gt|amp|quot|apos|#\d{1,7}|#x[0-9a-fA-F]{1,6});/g, (match, name) => {
     if (!name.startsWith('#')) return predefined[name] ?? match;
     const code = name[1] === 'x' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-    return code <= 0x10ffff ? String.fromCodePoint(code) : match;
+    if (!isXmlChar(code)) {
+      throw new AppError('malformed_xml', 'XML refers to a character XML does not allow');
+    }
+    return String.fromCodePoint(code);
   });
 }
 
@@ -45,10 +60,21 @@ export function parseWechatXml(text: string): Record<string, unknown> {
       publicMessage: 'DOCTYPE and entity declarations are not accepted',
     });
   }
+  // NUL in particular: PostgreSQL could not store the message it came in.
+  if (controlChars.test(text) || loneSurrogate.test(text)) {
+    throw new AppError('malformed_xml', 'XML holds a character XML does not allow');
+  }
   if (XMLValidator.validate(text) !== true) {
     throw new AppError('malformed_xml', 'request body is not well-formed XML');
   }
-  const root = (parser.parse(text) as { xml?: unknown }).xml;
+  let parsed: { xml?: unknown };
+  try {
+    parsed = parser.parse(text) as { xml?: unknown };
+  } catch {
+    // The validator passed it, so this is one of the parser's own limits (nesting).
+    throw new AppError('malformed_xml', 'XML nests too deeply');
+  }
+  const root = parsed.xml;
   if (!root || typeof root !== 'object' || Array.isArray(root)) {
     throw new AppError('malformed_xml', 'XML has no <xml> element with fields');
   }

@@ -5,14 +5,14 @@
  * time is answered passively; a slower one is answered `success` and its reply goes out through
  * the customer-service API. A retry gets the stored answer and never a second turn.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { ChatEngine, ChatReply } from '../../src/chat/types.ts';
 import { AppError } from '../../src/errors.ts';
 import type { AppEnv } from '../../src/http/env.ts';
 import { acceptEvent, type InboxEvent, markFailed, markProcessed } from '../../src/intake/inbox.ts';
 import type { LedgerContext } from '../../src/ledger/context.ts';
 import type { Logger } from '../../src/logger.ts';
-import type { WechatClient } from './client.ts';
+import { WechatApiError, type WechatClient } from './client.ts';
 import type { WechatConfig } from './config.ts';
 import { openMessage } from './crypto.ts';
 import { normalizeWechat } from './normalize.ts';
@@ -77,6 +77,21 @@ function openRequest(config: WechatConfig, query: Query, raw: string): string {
   return openMessage(config.aesKey, config.appId, envelope.Encrypt);
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** WeChat posts `text/xml` in UTF-8; bytes that are not UTF-8 are refused, never replaced. */
+async function readXmlBody(c: Context<AppEnv>): Promise<string> {
+  const type = c.req.header('content-type');
+  if (type && !/^(text\/xml|application\/xml|text\/plain)\b/i.test(type)) {
+    throw new AppError('unsupported_media_type', 'send text/xml');
+  }
+  try {
+    return utf8.decode(await c.req.arrayBuffer());
+  } catch {
+    throw new AppError('malformed_xml', 'request body is not UTF-8');
+  }
+}
+
 export function wechatRoutes(options: WechatRoutesOptions) {
   const { config, engine, ledger } = options;
   const routes = new Hono<AppEnv>();
@@ -97,7 +112,7 @@ export function wechatRoutes(options: WechatRoutesOptions) {
 
   routes.post('/', async (c) => {
     const query = c.req.query();
-    const xml = openRequest(config, query, await c.req.text());
+    const xml = openRequest(config, query, await readXmlBody(c));
     const message = readFields(WechatMessage, parseWechatXml(xml));
     const normalized = normalizeWechat(message);
     const log = c.get('log') ?? options.logger;
@@ -197,6 +212,14 @@ async function withinWindow(turn: Promise<ChatReply[]>, ms: number): Promise<Win
 }
 
 /** Finishes a slow turn and sends its reply through the customer-service API. */
+/** The dead letter's reason: WeChat's refusal, WeChat out of reach, or the turn itself. */
+function lateFailure(error: unknown): string {
+  if (!(error instanceof WechatApiError)) return 'late turn failed';
+  if (error.errcode !== undefined) return `late reply refused (${error.errcode})`;
+  // The client's messages name an HTTP status or unreachability, never the reply's text.
+  return `late reply not sent: ${error.message}`;
+}
+
 async function deliverLate(
   options: Pick<WechatRoutesOptions, 'ledger' | 'client' | 'logger'>,
   event: InboxEvent,
@@ -217,10 +240,8 @@ async function deliverLate(
     await client.send(message.userId, replies);
   } catch (error) {
     logger.error({ err: error, inboxId: event.id }, 'late WeChat turn failed');
-    const errcode = (error as { errcode?: number }).errcode;
-    await markFailed(ledger, {
-      id: event.id,
-      error: errcode === undefined ? 'late turn failed' : `late reply refused (${errcode})`,
-    }).catch((failure: unknown) => logger.error({ err: failure }, 'could not mark inbox event'));
+    await markFailed(ledger, { id: event.id, error: lateFailure(error) }).catch(
+      (failure: unknown) => logger.error({ err: failure }, 'could not mark inbox event'),
+    );
   }
 }

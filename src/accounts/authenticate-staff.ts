@@ -5,7 +5,7 @@
  */
 import type { LedgerContext } from '../ledger/context.ts';
 import { spendDecoyCheck, verifyPassword } from './password.ts';
-import { type StaffMember, toStaffMember } from './staff.ts';
+import { type StaffMember, toStaffMember, usernamePattern } from './staff.ts';
 
 export const lockout = { attempts: 5, minutes: 15 } as const;
 
@@ -19,7 +19,10 @@ export async function authenticateStaff(
 ): Promise<AuthenticateResult> {
   const prisma = ctx.db.prisma;
   const username = options.username.trim().toLowerCase();
-  const row = await prisma.staffUser.findUnique({ where: { username } });
+  // A name no account can have (NUL, a megabyte of text) is not worth a database round trip.
+  const row = usernamePattern.test(username)
+    ? await prisma.staffUser.findUnique({ where: { username } })
+    : null;
   if (!row || row.disabled) {
     await spendDecoyCheck(options.password);
     return { ok: false, reason: 'invalid' };

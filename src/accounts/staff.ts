@@ -5,13 +5,16 @@ import { passwordRules } from './password.ts';
 
 export const Role = z.enum(roles);
 
+/** Every username `user add` accepts, lower-cased. */
+export const usernamePattern = /^[a-z0-9][a-z0-9._-]{1,39}$/;
+
 export const StaffUserInput = z
   .object({
     username: z
       .string()
       .trim()
       .toLowerCase()
-      .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, '2 to 40 letters, digits, dot, dash or underscore'),
+      .regex(usernamePattern, '2 to 40 letters, digits, dot, dash or underscore'),
     displayName: z.string().trim().min(1).max(50).optional(),
     role: Role,
     team: z.string().trim().min(1).max(50).optional(),

@@ -31,14 +31,49 @@ export const attachmentKinds = ['image', 'voice', 'recording', 'video', 'file', 
 
 export const Level = z.number().int().min(1).max(3);
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * Text as the ledger stores it. NUL is refused: PostgreSQL cannot hold it in a text column, and
+ * no complainant types it.
+ */
+export const plainString = () => z.string().regex(/^[^\0]*$/, 'must not contain NUL characters');
+
+const text = (max: number) => plainString().trim().min(1).max(max);
 const optionalText = (max: number) =>
-  z
-    .string()
+  plainString()
     .trim()
     .max(max)
     .transform((v) => (v === '' ? undefined : v))
     .optional();
+
+/**
+ * The span of times a ledger can hold. Year 0, year 275760 and instants before 1970 are typos or
+ * probes, and some of them are beyond what a database column or `toISOString` round-trips.
+ */
+export const ledgerTimeRange = {
+  from: new Date('1970-01-01T00:00:00Z'),
+  to: new Date('2100-01-01T00:00:00Z'),
+} as const;
+
+const inLedgerRange = (date: Date) => date >= ledgerTimeRange.from && date < ledgerTimeRange.to;
+const rangeMessage = 'must be between 1970 and 2099';
+
+/**
+ * An ISO 8601 timestamp with a zone (as webhooks send), within `ledgerTimeRange`. A value that is
+ * no timestamp at all gets that one issue, not a range complaint on top.
+ */
+export const isoTimestamp = () =>
+  z.iso
+    .datetime({ offset: true, abort: true })
+    .refine((value) => inLedgerRange(new Date(value)), rangeMessage);
+
+/**
+ * A time from JSON or code: an ISO 8601 timestamp or calendar date (checked day by day, so
+ * 2026-02-30 is refused rather than read as 2 March) or a Date; never a bare number.
+ */
+export const LedgerDate = z
+  .union([z.date(), z.iso.datetime({ offset: true }), z.iso.date()])
+  .transform((value) => new Date(value))
+  .refine((date) => inLedgerRange(date), rangeMessage);
 
 export const Complainant = z
   .object({
@@ -90,7 +125,7 @@ export const ComplaintInput = z
       .regex(/^[A-Za-z]{0,4}\d{1,9}$/, 'a ref is an optional letter prefix and digits')
       .optional()
       .meta({ description: 'Only for imports that keep their hand-written refs' }),
-    receivedAt: z.coerce.date().optional(),
+    receivedAt: LedgerDate.optional(),
     source: Source,
     sourceRef: optionalText(2000).meta({ description: "The source's own id or URL" }),
     dedupeKey: optionalText(300).meta({

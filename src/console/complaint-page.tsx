@@ -23,7 +23,8 @@ export interface ComplaintView {
   /** Display names by username, to show the assignee by name. */
   names: Map<string, string>;
   reveals: Array<{ actorName: string; at: Date; purpose: string }> | null;
-  notice: { kind: 'ok' | 'bad'; text: string } | null;
+  /** `code` is the refusal's stable code, for scripts and tests reading the page. */
+  notice: { kind: 'ok' | 'bad'; text: string; code?: string } | null;
   /** The chat conversation that registered it, phones masked; empty for other sources. */
   messages: ComplaintMessage[];
   timezone: string;
@@ -115,7 +116,11 @@ export function ComplaintPage(props: { page: PageContext; view: ComplaintView })
         <a href="/ledger">← {t('back')}</a>
       </p>
       {view.notice ? (
-        <p class={view.notice.kind === 'bad' ? 'notice bad' : 'notice'} role="status">
+        <p
+          class={view.notice.kind === 'bad' ? 'notice bad' : 'notice'}
+          role="status"
+          data-code={view.notice.code}
+        >
           {view.notice.text}
         </p>
       ) : null}

@@ -127,7 +127,10 @@ export function complaintRoutes(ledger: LedgerContext) {
         }
         const t = pageContext(c).t;
         const text = error.code === 'not_implemented' ? t('notWired') : error.publicMessage;
-        return show(c, row, { notice: { kind: 'bad', text }, status: error.status });
+        return show(c, row, {
+          notice: { kind: 'bad', text, code: error.code },
+          status: error.status,
+        });
       }
       return c.redirect(`/complaints/${encodeURIComponent(row.ref)}?saved=1`, 303);
     });

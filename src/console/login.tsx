@@ -7,6 +7,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { authenticateStaff } from '../accounts/authenticate-staff.ts';
 import { randomToken } from '../accounts/secrets.ts';
 import { closeSession, openSession, sessionHours } from '../accounts/sessions.ts';
+import type { ErrorCode } from '../errors.ts';
 import { sessionCookie } from '../http/auth.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { LedgerContext } from '../ledger/context.ts';
@@ -16,22 +17,24 @@ import { checkCsrf, render } from './render.ts';
 
 const loginCsrfCookie = 'tz_login_csrf';
 
-function LoginPage(props: {
+interface LoginPageProps {
   t: Translate;
   lang: 'zh' | 'en';
   csrf: string;
   next: string;
   username: string;
-  problem: string | null;
-}) {
+  problem: { text: string; code: ErrorCode } | null;
+}
+
+function LoginPage(props: LoginPageProps) {
   const { t } = props;
   return (
     <Document lang={props.lang} title={`${t('signIn')} · ${t('appName')}`}>
       <main class="login card" id="main">
         <h1>{t('appName')}</h1>
         {props.problem ? (
-          <p class="notice bad" role="alert">
-            {props.problem}
+          <p class="notice bad" role="alert" data-code={props.problem.code}>
+            {props.problem.text}
           </p>
         ) : null}
         <form method="post" action="/login">
@@ -72,7 +75,7 @@ export function loginRoutes(ledger: LedgerContext) {
 
   const showLogin = (
     c: Context<AppEnv>,
-    fields: { next: string; username: string; problem: string | null },
+    fields: { next: string; username: string; problem: LoginPageProps['problem'] },
     status: 200 | 401 | 403 | 429 = 200,
   ) => {
     const lang = pickLanguage(c);
@@ -102,14 +105,18 @@ export function loginRoutes(ledger: LedgerContext) {
     const next = safeNext(form.next);
     const cookie = getCookie(c, loginCsrfCookie);
     if (!cookie || form._csrf !== cookie) {
-      return showLogin(c, { next, username: '', problem: t('error') }, 403);
+      const problem = { text: t('error'), code: 'csrf_failed' as const };
+      return showLogin(c, { next, username: '', problem }, 403);
     }
     const username = typeof form.username === 'string' ? form.username : '';
     const password = typeof form.password === 'string' ? form.password : '';
     const result = await authenticateStaff(ledger, { username, password });
     if (!result.ok) {
       c.get('log').info({ reason: result.reason }, 'sign-in refused');
-      const problem = result.reason === 'locked' ? t('locked') : t('badLogin');
+      const problem =
+        result.reason === 'locked'
+          ? { text: t('locked'), code: 'too_many_requests' as const }
+          : { text: t('badLogin'), code: 'unauthorized' as const };
       return showLogin(c, { next, username, problem }, result.reason === 'locked' ? 429 : 401);
     }
 

@@ -25,7 +25,7 @@ export function RegisterPage(props: {
   return (
     <Layout page={page} title={t('register')} section="ledger">
       {props.problems.length > 0 ? (
-        <p class="notice bad" role="alert">
+        <p class="notice bad" role="alert" data-code="validation_failed">
           {props.problems.join('; ')}
         </p>
       ) : null}

@@ -17,6 +17,7 @@ import { errorResponse, handleError, validationHook } from './errors.ts';
 import { complaintRoutes } from './routes/complaints.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { inboxRoutes } from './routes/inbox.ts';
+import { readJsonBytes } from './strict-json.ts';
 
 export interface AppOptions {
   ledger: LedgerContext;
@@ -55,6 +56,13 @@ export function createApp(options: AppOptions) {
       onError: (c) => errorResponse(c, new AppError('payload_too_large', 'body over 1 MiB')),
     }),
   );
+  // NUL has no business in a path or a query, and PostgreSQL refuses it in any text it compares.
+  app.use(async (c, next) => {
+    if (/%00|\0/i.test(c.req.url)) {
+      return errorResponse(c, new AppError('bad_request', 'NUL in the request URL'));
+    }
+    await next();
+  });
   app.onError(handleError);
   app.notFound((c) => errorResponse(c, new AppError('not_found', `no route for ${c.req.path}`)));
 
@@ -70,11 +78,23 @@ export function createApp(options: AppOptions) {
     return requireActor(c, next);
   });
 
-  // A JSON API: anything else sent to it is refused before a schema reads it.
+  // A JSON API: anything else sent to it is refused before a schema reads it, and so is JSON
+  // that is not UTF-8, nests absurdly or repeats a key (src/http/strict-json.ts).
   app.use('/api/*', async (c, next) => {
-    const type = c.req.header('content-type') ?? '';
-    if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && !/^application\/json\b/i.test(type)) {
+    if (!['POST', 'PUT', 'PATCH'].includes(c.req.method)) return next();
+    if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
       return errorResponse(c, new AppError('unsupported_media_type', 'send application/json'));
+    }
+    // Hono keeps the bytes read here, so the route's validator parses the same body again.
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const reading = bytes.length > 0 ? readJsonBytes(bytes) : undefined;
+    if (reading && !reading.ok) {
+      return errorResponse(
+        c,
+        new AppError('malformed_json', `request body refused: ${reading.reason}`, {
+          issues: [{ path: '(root)', message: reading.reason }],
+        }),
+      );
     }
     await next();
   });
@@ -85,6 +105,10 @@ export function createApp(options: AppOptions) {
   for (const channel of options.channels ?? []) {
     if (channel.status.on) app.route(`/webhooks/${channel.name}`, channel.status.routes);
   }
+  // A webhook path no channel serves is never a console page (nor a redirect to sign in).
+  app.all('/webhooks/*', (c) =>
+    errorResponse(c, new AppError('not_found', `no channel at ${c.req.path}`)),
+  );
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

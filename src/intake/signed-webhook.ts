@@ -7,6 +7,7 @@
 import type { Context } from 'hono';
 import { AppError, issuesFromZod } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
+import { readJsonText } from '../http/strict-json.ts';
 import type { LedgerContext } from '../ledger/context.ts';
 import type { Logger } from '../logger.ts';
 import type { ReplayOutcome } from './channel.ts';
@@ -62,15 +63,13 @@ export function describeFailure(error: unknown): string {
 }
 
 function parseJson<T>(spec: SignedWebhookSpec<T>, text: string): T {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new AppError('malformed_payload', 'request body is not valid JSON', {
-      issues: [{ path: '(root)', message: 'not valid JSON' }],
+  const json = readJsonText(text);
+  if (!json.ok) {
+    throw new AppError('malformed_payload', `request body refused: ${json.reason}`, {
+      issues: [{ path: '(root)', message: json.reason }],
     });
   }
-  const parsed = spec.parse(json);
+  const parsed = spec.parse(json.value);
   if (!parsed.success) {
     throw new AppError('validation_failed', 'payload failed validation', {
       issues: issuesFromZod(parsed.error.issues),

@@ -79,12 +79,14 @@ export function verifyWebhook(options: {
     throw new AppError('timestamp_stale', 'webhook-timestamp is missing, unreadable or too old');
   }
 
+  // Compared as base64 text, not decoded bytes: Node's decoder skips stray characters and
+  // padding bits, so several spellings decode alike, and a changed signature must not verify.
   const offered = signature
     .split(' ')
     .filter((part) => part.startsWith('v1,'))
-    .map((part) => Buffer.from(part.slice(3), 'base64'));
+    .map((part) => Buffer.from(part.slice(3), 'latin1'));
   for (const key of options.secrets) {
-    const expected = hmac(key, id, timestamp, options.body);
+    const expected = Buffer.from(hmac(key, id, timestamp, options.body).toString('base64'));
     // timingSafeEqual needs equal lengths; the length of a signature is no secret.
     if (offered.some((sig) => sig.length === expected.length && timingSafeEqual(sig, expected))) {
       return { id, timestamp: seconds };

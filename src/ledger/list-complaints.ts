@@ -4,7 +4,7 @@
  * never skip or repeat a row.
  */
 import { z } from 'zod';
-import { Level, Source, Status } from '../complaint/schema.ts';
+import { LedgerDate, Level, Source, Status } from '../complaint/schema.ts';
 import type { Prisma } from '../generated/sqlite/client.ts';
 import type { LedgerContext } from './context.ts';
 import type { ComplaintRow } from './present.ts';
@@ -24,8 +24,8 @@ export const ListFilter = z
     category: z.string().trim().min(1).max(50).optional(),
     source: Source.optional(),
     assignee: z.string().trim().min(1).max(100).optional(),
-    from: z.coerce.date().optional().meta({ description: 'Received at or after (ISO 8601)' }),
-    to: z.coerce.date().optional().meta({ description: 'Received before (ISO 8601)' }),
+    from: LedgerDate.optional().meta({ description: 'Received at or after (ISO 8601)' }),
+    to: LedgerDate.optional().meta({ description: 'Received before (ISO 8601)' }),
     q: z.string().trim().min(1).max(200).optional().meta({ description: 'Text search' }),
     sort: SortParam.default('-receivedAt'),
     cursor: z.string().trim().min(1).max(20).optional(),

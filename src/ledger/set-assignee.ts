@@ -3,6 +3,7 @@
  * assigned agent is the one who may see the complainant's phone number. Status and due dates are
  * the handling workflow's business and are left as they are.
  */
+import { usernamePattern } from '../accounts/staff.ts';
 import { AppError } from '../errors.ts';
 import type { LedgerContext } from './context.ts';
 import { getComplaint } from './get-complaint.ts';
@@ -13,11 +14,11 @@ export async function setAssignee(
   options: { ref: string; assignee: string; by: string },
 ): Promise<ComplaintRow> {
   const complaint = await getComplaint(ctx, { ref: options.ref });
-  const member = await ctx.db.prisma.staffUser.findUnique({
-    where: { username: options.assignee },
-  });
+  const member = usernamePattern.test(options.assignee)
+    ? await ctx.db.prisma.staffUser.findUnique({ where: { username: options.assignee } })
+    : null;
   if (!member || member.disabled || member.role === 'viewer') {
-    throw new AppError('validation_failed', `cannot assign to "${options.assignee}"`, {
+    throw new AppError('validation_failed', `cannot assign to "${options.assignee.slice(0, 50)}"`, {
       publicMessage: 'Choose a supervisor or an agent',
       issues: [{ path: 'assignee', message: 'not an active supervisor or agent' }],
     });

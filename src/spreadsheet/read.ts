@@ -48,10 +48,14 @@ function decodeCsv(bytes: Buffer): { text: string; encoding: 'utf-8' | 'gb18030'
 
 export function readCsv(bytes: Buffer): Sheet {
   const { text: decoded, encoding } = decodeCsv(bytes);
-  const records = parse(decoded, {
-    relax_column_count: true,
-    skip_empty_lines: false,
-  }) as string[][];
+  let records: string[][];
+  try {
+    records = parse(decoded, { relax_column_count: true, skip_empty_lines: false });
+  } catch (error) {
+    // csv-parse says where the file broke (an unclosed quote, say); the import shows it.
+    const reason = error instanceof Error ? error.message : 'unreadable';
+    throw new AppError('bad_request', `the CSV file cannot be read: ${reason}`, { cause: error });
+  }
   const [headerRow = [], ...data] = records;
   const rows: Cell[][] = [];
   const rowNumbers: number[] = [];

@@ -55,6 +55,7 @@ export async function createWebhookTestApp(
 }
 
 export interface SignedRequest {
+  /** Sent as it is when a string or bytes; anything else as JSON. */
   body: unknown;
   secret?: string;
   id?: string;
@@ -67,7 +68,8 @@ let counter = 0;
 
 /** Builds the headers and body of a signed delivery. */
 export function signedInit(request: SignedRequest): RequestInit {
-  const body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+  const raw = typeof request.body === 'string' || request.body instanceof Uint8Array;
+  const body = raw ? (request.body as string | Uint8Array) : JSON.stringify(request.body);
   const id = request.id ?? `msg_test_${process.pid}_${++counter}`;
   const timestamp = request.timestamp ?? Math.floor(Date.now() / 1000);
   return {
@@ -83,7 +85,7 @@ export function signedInit(request: SignedRequest): RequestInit {
         body,
       }),
     },
-    body,
+    body: body as BodyInit,
   };
 }
 

@@ -12,13 +12,18 @@ export interface SentMessage {
   text?: { content: string };
 }
 
-/** A scripted answer for the next custom/send call: an errcode, or a bare HTTP status. */
-export type ForcedAnswer = { errcode: number } | { httpStatus: number };
+/**
+ * A scripted answer for the next custom/send call: an errcode, a bare HTTP status, or no answer
+ * at all (the connection stays open until the client gives up or the fake closes).
+ */
+export type ForcedAnswer = { errcode: number } | { httpStatus: number } | { stall: true };
 
 export interface FakeWechat {
   baseUrl: string;
   sent: SentMessage[];
   tokenRequests: number;
+  /** custom/send calls received, answered or not. */
+  sendAttempts: number;
   /** Answers the next custom/send calls with these, in order, before behaving normally. */
   force(...answers: ForcedAnswer[]): void;
   /** Makes the current token stale, as WeChat does when a new one is issued elsewhere. */
@@ -38,6 +43,7 @@ export async function startFakeWechat(options: { appId: string; secret: string }
     baseUrl: '',
     sent: [] as SentMessage[],
     tokenRequests: 0,
+    sendAttempts: 0,
     force: (...answers: ForcedAnswer[]) => forced.push(...answers),
     expireToken: () => {
       current = undefined;
@@ -46,7 +52,11 @@ export async function startFakeWechat(options: { appId: string; secret: string }
       if (fake.sent.length >= count) return Promise.resolve(fake.sent);
       return new Promise<SentMessage[]>((resolve) => waiters.push({ count, resolve }));
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 
   const server: Server = createServer(async (request, response) => {
@@ -73,6 +83,8 @@ export async function startFakeWechat(options: { appId: string; secret: string }
 
     if (request.method === 'POST' && url.pathname === '/cgi-bin/message/custom/send') {
       const next = forced.shift();
+      fake.sendAttempts++;
+      if (next && 'stall' in next) return;
       if (next && 'httpStatus' in next) return json(next.httpStatus, {});
       if (next) return json(200, { errcode: next.errcode, errmsg: 'forced' });
       if (!current || url.searchParams.get('access_token') !== current) {
