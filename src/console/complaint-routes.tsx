@@ -9,6 +9,7 @@ import { listAssignableStaff, staffNames } from '../accounts/list-staff.ts';
 import { AppError } from '../errors.ts';
 import { assertPermission } from '../http/auth.ts';
 import type { AppEnv } from '../http/env.ts';
+import { originOf } from '../http/origin.ts';
 import type { LedgerContext } from '../ledger/context.ts';
 import { getComplaint } from '../ledger/get-complaint.ts';
 import type { ComplaintRow } from '../ledger/present.ts';
@@ -67,7 +68,10 @@ export function complaintRoutes(ledger: LedgerContext) {
     const form = await checkCsrf(c);
     assertPermission(c, 'register');
     try {
-      const { row } = await registerComplaint(ledger, { input: inputFromForm(form) });
+      const { row } = await registerComplaint(ledger, {
+        input: inputFromForm(form),
+        origin: originOf(c),
+      });
       c.get('log').info({ ref: row.ref, by: c.get('actor').id }, 'complaint registered');
       return c.redirect(`/complaints/${encodeURIComponent(row.ref)}`, 303);
     } catch (error) {
@@ -115,7 +119,7 @@ export function complaintRoutes(ledger: LedgerContext) {
         });
       }
       try {
-        await actions[name](ledger, { ref: row.ref, actor, form });
+        await actions[name](ledger, { ref: row.ref, actor, origin: originOf(c), form });
       } catch (error) {
         if (
           !(error instanceof AppError) ||

@@ -3,9 +3,7 @@
  * repeat added to an earlier one. Redeliveries and replays land here and change nothing.
  */
 import type { LedgerContext } from './context.ts';
-import type { ComplaintRow } from './present.ts';
-
-export const withDetail = { progress: { orderBy: { at: 'asc' } }, attachments: true } as const;
+import { type ComplaintRow, withDetail } from './present.ts';
 
 export async function findByDedupeKey(
   ctx: LedgerContext,

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { loadSettings } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/client.ts';
 import { parseDatabaseUrl } from '../../src/db/url.ts';
-import type { LedgerContext } from '../../src/ledger/context.ts';
+import { createLedgerContext, type LedgerContext } from '../../src/ledger/context.ts';
 import { getComplaint } from '../../src/ledger/get-complaint.ts';
 import { type ListFilter, listComplaints } from '../../src/ledger/list-complaints.ts';
 import { silentLogger } from '../../src/logger.ts';
@@ -29,14 +29,7 @@ const runs = Number(values.runs);
 const target = parseDatabaseUrl(values['database-url']);
 const settings = loadSettings({ DATABASE_URL: values['database-url'] });
 const db = openDatabase(target);
-const ctx: LedgerContext = {
-  db,
-  refs: settings.refs,
-  categories: settings.categories,
-  timezone: settings.timezone,
-  logger: silentLogger(),
-  now: () => new Date(),
-};
+const ctx: LedgerContext = createLedgerContext(settings, db, silentLogger());
 
 const have = await db.prisma.complaint.count().catch(() => 0);
 if (have !== count || values.reseed) {

@@ -1,0 +1,181 @@
+/**
+ * The audit trail: every change to a complaint appends one row saying who (actor and how they
+ * came: session, token, CLI, the system), from where (request id, IP), what (the action) and the
+ * values before and after. Each row carries the SHA-256 of the row before it, so rewriting,
+ * removing or reordering any row breaks the chain (`verifyAudit`). The table is append-only:
+ * triggers refuse UPDATE and DELETE (migration 0008).
+ *
+ * Appends are serialized: on PostgreSQL a transaction-scoped advisory lock is taken before the
+ * chain head is read, so concurrent writers queue; SQLite has one writer at a time. Known
+ * shortcoming: D1 has no transactions for Workers (see src/workers/database.ts), so two Worker
+ * requests changing complaints at the same instant could both read the same head; verify would
+ * then name that link. It ends with D1 transactions or a Durable Object owning the chain.
+ */
+import type { Dialect } from '../db/url.ts';
+import type { Prisma } from '../generated/sqlite/client.ts';
+import { type ComplaintRow, withDetail } from './present.ts';
+
+export type Tx = Prisma.TransactionClient;
+
+/** Who made a change and from where. */
+export interface Origin {
+  actor: string;
+  via: 'session' | 'token' | 'system' | 'cli' | 'channel';
+  requestId?: string;
+  ip?: string;
+}
+
+export const systemOrigin: Origin = { actor: 'system', via: 'system' };
+
+export const genesisHash = '0'.repeat(64);
+
+/** The complaint's fields the trail follows; `verifyAudit` replays them against the rows. */
+export const auditedFields = [
+  'status',
+  'assignee',
+  'category',
+  'level',
+  'levelRule',
+  'levelOverride',
+  'firstResponseDueAt',
+  'resolutionDueAt',
+  'firstRespondedAt',
+  'solution',
+  'resolution',
+  'resolvedAt',
+  'satisfaction',
+  'feedbackComment',
+  'followUpNote',
+  'followedUpAt',
+  'followUpAskedAt',
+  'pausedAt',
+  'pausedSeconds',
+  'extensionDays',
+  'overdue',
+  'responseOverdue',
+  'ownFault',
+  'groupRef',
+  'groupComplainants',
+  'reopenCount',
+  'repeatCount',
+] as const;
+export type AuditedField = (typeof auditedFields)[number];
+
+export type AuditValues = Record<string, string | number | boolean | null>;
+
+const plain = (value: unknown): string | number | boolean | null =>
+  value instanceof Date ? value.toISOString() : (value as string | number | boolean | null);
+
+/** The audited fields of a row (or of an update's data), as JSON values. */
+export function pickAudited(
+  source: Record<string, unknown>,
+  only?: readonly string[],
+): AuditValues {
+  const values: AuditValues = {};
+  for (const field of auditedFields) {
+    if (only && !only.includes(field)) continue;
+    if (field in source) values[field] = plain(source[field] ?? null);
+  }
+  return values;
+}
+
+export interface AuditRecord {
+  seq: number;
+  at: Date;
+  actorId: string;
+  actorVia: string;
+  requestId: string | null;
+  ip: string | null;
+  complaintRef: string | null;
+  action: string;
+  before: string | null;
+  after: string | null;
+  prevHash: string;
+}
+
+/** The hash of a row: SHA-256 over its fields in a fixed order, as JSON. */
+export async function auditHash(record: AuditRecord): Promise<string> {
+  const canonical = JSON.stringify([
+    record.seq,
+    record.at.toISOString(),
+    record.actorId,
+    record.actorVia,
+    record.requestId,
+    record.ip,
+    record.complaintRef,
+    record.action,
+    record.before,
+    record.after,
+    record.prevHash,
+  ]);
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonical));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** An arbitrary constant: the advisory lock that serializes appends on PostgreSQL. */
+const chainLock = 5_408_123;
+
+export async function appendAudit(
+  tx: Tx,
+  dialect: Dialect,
+  entry: {
+    origin: Origin;
+    at: Date;
+    ref: string | null;
+    action: string;
+    before?: AuditValues | null;
+    after?: AuditValues | null;
+  },
+): Promise<void> {
+  if (dialect === 'postgresql') {
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${chainLock})`);
+  }
+  const head = await tx.auditEntry.findFirst({ orderBy: { seq: 'desc' } });
+  const record: AuditRecord = {
+    seq: (head?.seq ?? 0) + 1,
+    at: entry.at,
+    actorId: entry.origin.actor,
+    actorVia: entry.origin.via,
+    requestId: entry.origin.requestId ?? null,
+    ip: entry.origin.ip ?? null,
+    complaintRef: entry.ref,
+    action: entry.action,
+    before: entry.before ? JSON.stringify(entry.before) : null,
+    after: entry.after ? JSON.stringify(entry.after) : null,
+    prevHash: head?.hash ?? genesisHash,
+  };
+  await tx.auditEntry.create({ data: { ...record, hash: await auditHash(record) } });
+}
+
+/**
+ * Updates a complaint and appends the change (the audited fields it touches, before and after)
+ * in the caller's transaction. Every change to a complaint's handling goes through here.
+ */
+export async function auditedUpdate(
+  tx: Tx,
+  ctx: { db: { dialect: Dialect }; now: () => Date },
+  options: {
+    row: ComplaintRow;
+    data: Prisma.ComplaintUncheckedUpdateInput;
+    action: string;
+    origin: Origin;
+    /** Extra facts for the trail that are not columns (a reason, a note). */
+    note?: AuditValues;
+  },
+): Promise<ComplaintRow> {
+  const updated = await tx.complaint.update({
+    where: { id: options.row.id },
+    data: options.data,
+    include: withDetail,
+  });
+  const touched = Object.keys(options.data);
+  await appendAudit(tx, ctx.db.dialect, {
+    origin: options.origin,
+    at: ctx.now(),
+    ref: updated.ref,
+    action: options.action,
+    before: pickAudited(options.row, touched),
+    after: { ...pickAudited(updated, touched), ...options.note },
+  });
+  return updated;
+}
