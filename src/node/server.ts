@@ -3,6 +3,7 @@
  * database it uses and which channels are on.
  */
 import { serve } from '@hono/node-server';
+import { chatEngineFromEnv } from '../chat/config.ts';
 import { describeDatabase } from '../db/url.ts';
 import { createApp } from '../http/app.ts';
 import { createChannels } from '../intake/channel.ts';
@@ -26,6 +27,7 @@ export async function startServer(
     ledger: runtime.ledger,
     logger,
     env: settings.env,
+    chat: chatEngineFromEnv({ ledger: runtime.ledger, logger, env: settings.env }),
   });
   for (const channel of channels) {
     if (!channel.status.on)

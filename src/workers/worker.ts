@@ -10,6 +10,7 @@
  * `ctx.waitUntil` through `ChannelDeps.waitUntil`, so the isolate lives until it is done.
  */
 import type { ExecutionContext } from 'hono';
+import { chatEngineFromEnv } from '../chat/config.ts';
 import { loadSettings, type Settings } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { createApp } from '../http/app.ts';
@@ -86,10 +87,12 @@ export function createWorker(options: WorkerOptions) {
   function appFor(env: WorkerEnv, ctx: ExecutionContext) {
     const ledger = ledgerFor(env);
     const { logger } = ledger;
+    const settingsEnv = configured?.settings.env ?? {};
     const channels = createChannels(options.factories, {
       ledger,
       logger,
-      env: configured?.settings.env ?? {},
+      env: settingsEnv,
+      chat: chatEngineFromEnv({ ledger, logger, env: settingsEnv }),
       waitUntil: keepAlive(ctx, logger),
     });
     if (!reported) {

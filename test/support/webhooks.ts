@@ -1,6 +1,7 @@
 /** A fresh app with the Standard Webhooks channels on, and a signer for their requests. */
 
 import { createApiToken } from '../../src/accounts/api-tokens.ts';
+import { chatEngineFromEnv } from '../../src/chat/config.ts';
 import { createApp } from '../../src/http/app.ts';
 import { createChannels, type MountedChannel } from '../../src/intake/channel.ts';
 import { channelFactories } from '../../src/intake/registry.ts';
@@ -34,7 +35,9 @@ export async function createWebhookTestApp(
   const database = await createTestDatabase({ env });
   const logger = silentLogger();
   const build = () => {
-    const channels = createChannels(channelFactories, { ledger: database.ledger, logger, env });
+    const { ledger } = database;
+    const chat = chatEngineFromEnv({ ledger, logger, env });
+    const channels = createChannels(channelFactories, { ledger, logger, env, chat });
     return { channels, app: createApp({ ledger: database.ledger, logger, channels }) };
   };
   const { app, channels } = build();

@@ -3,6 +3,7 @@
  * (or, with --status received, events a crash left behind) through their channel again.
  */
 import { parseArgs } from 'node:util';
+import { chatEngineFromEnv } from '../../chat/config.ts';
 import { AppError } from '../../errors.ts';
 import { createChannels } from '../../intake/channel.ts';
 import { type InboxStatus, inboxStatuses, listEvents } from '../../intake/inbox.ts';
@@ -44,10 +45,13 @@ export const inboxCommand: Command = async (argv, io) => {
       io.err(`${events.length} ${status} event(s)`);
       return 0;
     }
+    const { ledger, logger } = runtime;
+    const env = runtime.settings.env;
     const channels = createChannels(channelFactories, {
-      ledger: runtime.ledger,
-      logger: runtime.logger,
-      env: runtime.settings.env,
+      ledger,
+      logger,
+      env,
+      chat: chatEngineFromEnv({ ledger, logger, env }),
     });
     const summary = await replayInbox(runtime.ledger, channels, {
       status,

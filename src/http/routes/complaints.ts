@@ -4,6 +4,7 @@ import { viewerFor } from '../../accounts/clearance.ts';
 import { Complaint, ComplaintInput } from '../../complaint/schema.ts';
 import type { LedgerContext } from '../../ledger/context.ts';
 import { getComplaint } from '../../ledger/get-complaint.ts';
+import { listComplaintMessages } from '../../ledger/list-complaint-messages.ts';
 import { ListFilter, listComplaints } from '../../ledger/list-complaints.ts';
 import { presentComplaint } from '../../ledger/present.ts';
 import { registerComplaint } from '../../ledger/register-complaint.ts';
@@ -105,6 +106,37 @@ const contactRoute = createRoute({
   },
 });
 
+const ComplaintMessages = z
+  .object({
+    ref: z.string(),
+    items: z.array(
+      z.object({
+        direction: z.enum(['in', 'out']).meta({ description: 'in: from the customer' }),
+        channel: z.string(),
+        userId: z.string(),
+        kind: z.string().meta({ example: 'text' }),
+        text: z.string().nullable().meta({ description: 'Phone numbers in it are masked' }),
+        at: z.iso.datetime({ offset: true }),
+      }),
+    ),
+  })
+  .meta({ id: 'ComplaintMessages' });
+
+const messagesRoute = createRoute({
+  method: 'get',
+  path: '/complaints/{ref}/messages',
+  tags: ['ledger'],
+  summary: 'The chat conversation that brought a complaint in, oldest message first',
+  request: { params: RefParam },
+  responses: {
+    200: {
+      description: 'The messages exchanged (empty for complaints that did not come by chat)',
+      content: { 'application/json': { schema: ComplaintMessages } },
+    },
+    ...errorResponses(401, 403, 404),
+  },
+});
+
 export function complaintRoutes(ctx: LedgerContext) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.on('POST', '/complaints', requirePermission('register'));
@@ -131,6 +163,11 @@ export function complaintRoutes(ctx: LedgerContext) {
     const row = await getComplaint(ctx, { ref: c.req.valid('param').ref });
     // Masked for everyone here: the full number is read through /contact, which is recorded.
     return c.json(presentComplaint(row, viewerFor(c.get('actor'), row)), 200);
+  });
+
+  app.openapi(messagesRoute, async (c) => {
+    const { ref } = c.req.valid('param');
+    return c.json(await listComplaintMessages(ctx, { ref }), 200);
   });
 
   app.openapi(contactRoute, async (c) => {
