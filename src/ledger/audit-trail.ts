@@ -12,6 +12,7 @@
  * then name that link. It ends with D1 transactions or a Durable Object owning the chain.
  */
 import type { Dialect } from '../db/url.ts';
+import { AppError } from '../errors.ts';
 import type { Prisma } from '../generated/sqlite/client.ts';
 import { type ComplaintRow, withDetail } from './present.ts';
 
@@ -147,9 +148,16 @@ export async function appendAudit(
   await tx.auditEntry.create({ data: { ...record, hash: await auditHash(record) } });
 }
 
+const isNotFound = (error: unknown) => (error as { code?: string } | null)?.code === 'P2025';
+
 /**
  * Updates a complaint and appends the change (the audited fields it touches, before and after)
  * in the caller's transaction. Every change to a complaint's handling goes through here.
+ *
+ * The update is a compare-and-set: operations check the status machine and their other rules on
+ * the row they read before the transaction, so the row must still be that row (same status, same
+ * `updatedAt`) or the change is refused with 409 `conflict`. Without it two verdicts or two starts
+ * arriving together would both pass their checks and both be written.
  */
 export async function auditedUpdate(
   tx: Tx,
@@ -161,20 +169,36 @@ export async function auditedUpdate(
     origin: Origin;
     /** Extra facts for the trail that are not columns (a reason, a note). */
     note?: AuditValues;
+    /**
+     * `false` for changes that hold whatever else happened to the row meanwhile: a collective
+     * group growing during an intake must not make the intake fail.
+     */
+    guard?: boolean;
   },
 ): Promise<ComplaintRow> {
-  const updated = await tx.complaint.update({
-    where: { id: options.row.id },
-    data: options.data,
-    include: withDetail,
-  });
+  const { row } = options;
+  const guard = options.guard === false ? {} : { status: row.status, updatedAt: row.updatedAt };
+  let updated: ComplaintRow;
+  try {
+    updated = await tx.complaint.update({
+      where: { id: row.id, ...guard },
+      data: options.data,
+      include: withDetail,
+    });
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    throw new AppError('conflict', `${row.ref} changed while ${options.action} was checked`, {
+      publicMessage: 'The complaint changed meanwhile; reload it and try again',
+      cause: error,
+    });
+  }
   const touched = Object.keys(options.data);
   await appendAudit(tx, ctx.db.dialect, {
     origin: options.origin,
     at: ctx.now(),
     ref: updated.ref,
     action: options.action,
-    before: pickAudited(options.row, touched),
+    before: pickAudited(row, touched),
     after: { ...pickAudited(updated, touched), ...options.note },
   });
   return updated;

@@ -73,6 +73,7 @@ export async function linkGroup(
       action: raised ? 'group.escalate' : 'group.link',
       origin: options.origin,
       note: { joinedBy: row.ref },
+      guard: false,
     });
   }
   return { groupRef, groupComplainants };

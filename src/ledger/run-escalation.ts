@@ -7,6 +7,7 @@
  * `FOLLOW_UP_ANSWER_DAYS` it opens a task for staff. Every change is a flag or a level reached, so a
  * second run straight after finds nothing left to do.
  */
+import { AppError } from '../errors.ts';
 import type { Notification } from '../workflow/notify.ts';
 import { msPerDay } from '../workflow/time-limits.ts';
 import { auditedUpdate, type Origin, systemOrigin } from './audit-trail.ts';
@@ -24,6 +25,11 @@ export interface SweepSummary {
 }
 
 const batch = 200;
+
+const skipConflict = (error: unknown): null => {
+  if (error instanceof AppError && error.code === 'conflict') return null;
+  throw error;
+};
 
 export async function runEscalation(
   ctx: LedgerContext,
@@ -77,25 +83,29 @@ export async function runEscalation(
         due.firstResponseDueAt <= now;
       if (!raised && !overdue && !responseOverdue) continue;
 
-      const updated = await prisma.$transaction((tx) =>
-        auditedUpdate(tx, ctx, {
-          row,
-          data: {
-            ...(raised
-              ? {
-                  level,
-                  levelRule: raised.rule,
-                  firstResponseDueAt: due.firstResponseDueAt,
-                  resolutionDueAt: due.resolutionDueAt,
-                }
-              : {}),
-            ...(overdue ? { overdue: true } : {}),
-            ...(responseOverdue ? { responseOverdue: true } : {}),
-          },
-          action: 'sweep',
-          origin,
-        }),
-      );
+      const updated = await prisma
+        .$transaction((tx) =>
+          auditedUpdate(tx, ctx, {
+            row,
+            data: {
+              ...(raised
+                ? {
+                    level,
+                    levelRule: raised.rule,
+                    firstResponseDueAt: due.firstResponseDueAt,
+                    resolutionDueAt: due.resolutionDueAt,
+                  }
+                : {}),
+              ...(overdue ? { overdue: true } : {}),
+              ...(responseOverdue ? { responseOverdue: true } : {}),
+            },
+            action: 'sweep',
+            origin,
+          }),
+        )
+        .catch(skipConflict);
+      // Staff changed it since it was read: the next run looks at it again.
+      if (!updated) continue;
       if (raised) {
         summary.escalated++;
         notice('escalated', updated, { from: row.level, to: raised.level, rule: raised.rule });
