@@ -30,8 +30,28 @@ export const systemOrigin: Origin = { actor: 'system', via: 'system' };
 
 export const genesisHash = '0'.repeat(64);
 
-/** The complaint's fields the trail follows; `verifyAudit` replays them against the rows. */
+/**
+ * The complaint's fields the trail follows; `verifyAudit` replays them against the rows. They
+ * include what came in (text, place, the facts the level rules read), so a complaint rewritten
+ * behind the ledger's back is caught too. The complainant's name, phone and channel identity are
+ * left out: personal data must not go into a log that can never forget it.
+ */
 export const auditedFields = [
+  'receivedAt',
+  'source',
+  'subject',
+  'content',
+  'project',
+  'area',
+  'building',
+  'unit',
+  'room',
+  'peopleInvolved',
+  'amountYuan',
+  'impairment',
+  'lawsuit',
+  'protest',
+  'media',
   'status',
   'assignee',
   'category',
