@@ -16,7 +16,7 @@ import {
 } from './support.ts';
 
 const receivedAt = '2026-06-01T02:00:00.000Z';
-const after = (ms: number) => new Date(Date.parse(receivedAt) + ms);
+const afterIntake = (ms: number) => new Date(Date.parse(receivedAt) + ms);
 const stored = (f: WorkflowFixture, ref: string) =>
   f.db.prisma.complaint.findUniqueOrThrow({ where: { ref } });
 
@@ -35,22 +35,22 @@ describe('due dates', () => {
     f = await createWorkflowFixture({ start: receivedAt });
     const row = await f.register({ facts, receivedAt });
     expect(row.level).toBe(level);
-    expect(row.firstResponseDueAt).toEqual(after(r));
-    expect(row.resolutionDueAt).toEqual(after(d));
+    expect(row.firstResponseDueAt).toEqual(afterIntake(r));
+    expect(row.resolutionDueAt).toEqual(afterIntake(d));
   });
 
   it('should take TIME_LIMITS over the preset', async () => {
     f = await createWorkflowFixture({ env: { TIME_LIMITS: '3:90m/5d' }, start: receivedAt });
     const row = await f.register({ receivedAt });
-    expect(row.firstResponseDueAt).toEqual(after(90 * 60_000));
-    expect(row.resolutionDueAt).toEqual(after(5 * day));
+    expect(row.firstResponseDueAt).toEqual(afterIntake(90 * 60_000));
+    expect(row.resolutionDueAt).toEqual(afterIntake(5 * day));
   });
 
   it('should give every level of the bank preset the regulator’s 15 days', async () => {
     f = await createWorkflowFixture({ env: { LEVEL_PRESET: 'bank' }, start: receivedAt });
     for (const facts of [{ media: true }, { impairment: 'impaired' as const }, {}]) {
       const row = await f.register({ facts, receivedAt });
-      expect(row.resolutionDueAt).toEqual(after(15 * day));
+      expect(row.resolutionDueAt).toEqual(afterIntake(15 * day));
     }
   });
 });
@@ -74,13 +74,13 @@ describe('extendDueDate under the bank preset', () => {
 
   it('should extend a complex case to 30 days, and 30 more only with approval', async () => {
     const first = await extend(15, false);
-    expect(first.resolutionDueAt).toEqual(after(30 * day));
+    expect(first.resolutionDueAt).toEqual(afterIntake(30 * day));
 
     expect(await codeOf(extend(30, false))).toBe('approval_required');
-    expect((await stored(f, ref)).resolutionDueAt).toEqual(after(30 * day));
+    expect((await stored(f, ref)).resolutionDueAt).toEqual(afterIntake(30 * day));
 
     const second = await extend(30, true);
-    expect(second.resolutionDueAt).toEqual(after(60 * day));
+    expect(second.resolutionDueAt).toEqual(afterIntake(60 * day));
     expect(second.extensionDays).toBe(45);
 
     expect(await codeOf(extend(1, true))).toBe('extension_limit');
@@ -126,8 +126,8 @@ describe('waiting on the customer', () => {
     const row = await resumeClock(f.ledger, { ref, origin: staffOrigin });
     expect(row.pausedAt).toBeNull();
     expect(row.pausedSeconds).toBe((20 * day) / 1000);
-    expect(row.firstResponseDueAt).toEqual(after(20 * day + 48 * hour));
-    expect(row.resolutionDueAt).toEqual(after(20 * day + 15 * day));
+    expect(row.firstResponseDueAt).toEqual(afterIntake(20 * day + 48 * hour));
+    expect(row.resolutionDueAt).toEqual(afterIntake(20 * day + 15 * day));
     expect(await codeOf(resumeClock(f.ledger, { ref, origin: staffOrigin }))).toBe('conflict');
   });
 
