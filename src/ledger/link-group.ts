@@ -2,10 +2,12 @@
  * Collective and repeat complaints: a new complaint about the same project and category, with
  * content alike enough, within the window, joins the group of the most similar earlier one. The
  * number of different complainants in the group within the window feeds the level rules, and the
- * group's open members are raised with it. Runs inside the registration's transaction.
+ * group's open members are raised with it; a member's own count is the one it joined or last
+ * rose with, the newest member's is the group's. Runs inside the registration's transaction.
  */
 import type { Complaint as Row } from '../generated/sqlite/client.ts';
 import { similarity } from '../workflow/similarity.ts';
+import { openStatuses } from '../workflow/status.ts';
 import { auditedUpdate, type Origin, type Tx } from './audit-trail.ts';
 import type { LedgerContext } from './context.ts';
 import { dueDatesFor, raisedLevel } from './handling-rules.ts';
@@ -54,15 +56,20 @@ export async function linkGroup(
   const groupComplainants = people.size;
 
   for (const member of members) {
-    if (member.groupRef === groupRef && member.groupComplainants === groupComplainants) continue;
-    const grown = { ...member, groupRef, groupComplainants };
-    const raised = raisedLevel(ctx, grown);
+    const open = (openStatuses as readonly string[]).includes(member.status);
+    const raised =
+      open && !member.levelOverride
+        ? raisedLevel(ctx, { ...member, groupRef, groupComplainants })
+        : null;
+    // A member is rewritten only when it joins or rises. Rewriting every member on every join
+    // made each intake into a large group slower than the last (a burst pipe, 120 calls).
+    if (member.groupRef === groupRef && !raised) continue;
     await auditedUpdate(tx, ctx, {
       row: member,
       data: {
         groupRef,
         groupComplainants,
-        ...(raised && !member.levelOverride
+        ...(raised
           ? {
               level: raised.level,
               levelRule: raised.rule,

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ComplaintInput } from '../../src/complaint/schema.ts';
+import { changeStatus } from '../../src/ledger/change-status.ts';
 import { overrideLevel } from '../../src/ledger/override-level.ts';
+import { resolveComplaint } from '../../src/ledger/resolve-complaint.ts';
 import { verifyAudit } from '../../src/ledger/verify-audit.ts';
 import { similarity } from '../../src/workflow/similarity.ts';
 import { bossOrigin, createWorkflowFixture, day, type WorkflowFixture } from './support.ts';
@@ -111,7 +113,40 @@ describe('collective complaints', () => {
     await complain();
     await complain();
 
-    const [held] = await rows();
-    expect(held).toMatchObject({ groupComplainants: 3, level: 3, levelRule: 'override' });
+    const [held, , third] = await rows();
+    expect(held).toMatchObject({ level: 3, levelRule: 'override' });
+    expect(third).toMatchObject({ groupComplainants: 3, level: 2 });
+  });
+
+  it('should not raise a member that is already resolved', async () => {
+    const first = await complain();
+    await changeStatus(f.ledger, { ref: first.ref, to: 'in_progress', origin: bossOrigin });
+    await resolveComplaint(f.ledger, {
+      ref: first.ref,
+      input: { resolution: '已维修' },
+      origin: bossOrigin,
+    });
+    await complain();
+    await complain();
+
+    const [done, second] = await rows();
+    expect(done).toMatchObject({ status: 'resolved', level: 3, groupRef: first.ref });
+    expect(second).toMatchObject({ level: 2, levelRule: 'property:complainants>=3' });
+  });
+
+  it('should rewrite only the members that join or rise as the group grows', async () => {
+    for (let i = 0; i < 12; i++) await complain();
+    const grouped = await f.db.prisma.auditEntry.groupBy({
+      by: ['action'],
+      where: { action: { startsWith: 'group.' } },
+      _count: true,
+      orderBy: { action: 'asc' },
+    });
+    // The first joins at the second; two rise at three complainants, nine at ten.
+    expect(grouped.map((row) => [row.action, row._count])).toEqual([
+      ['group.escalate', 11],
+      ['group.link', 1],
+    ]);
+    expect(await verifyAudit(f.ledger)).toMatchObject({ ok: true });
   });
 });
