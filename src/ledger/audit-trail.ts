@@ -151,23 +151,34 @@ export async function appendAudit(
   if (dialect === 'postgresql') {
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${chainLock})`);
   }
-  const head = await tx.auditEntry.findFirst({ orderBy: { seq: 'desc' } });
-  const record: AuditRecord = {
-    seq: (head?.seq ?? 0) + 1,
-    at: entry.at,
-    actorId: entry.origin.actor,
-    actorVia: entry.origin.via,
-    requestId: entry.origin.requestId ?? null,
-    ip: entry.origin.ip ?? null,
-    complaintRef: entry.ref,
-    action: entry.action,
-    before: entry.before ? JSON.stringify(entry.before) : null,
-    after: entry.after ? JSON.stringify(entry.after) : null,
-    prevHash: head?.hash ?? genesisHash,
-  };
-  await tx.auditEntry.create({ data: { ...record, hash: await auditHash(record) } });
+  for (let attempt = 1; ; attempt++) {
+    const head = await tx.auditEntry.findFirst({ orderBy: { seq: 'desc' } });
+    const record: AuditRecord = {
+      seq: (head?.seq ?? 0) + 1,
+      at: entry.at,
+      actorId: entry.origin.actor,
+      actorVia: entry.origin.via,
+      requestId: entry.origin.requestId ?? null,
+      ip: entry.origin.ip ?? null,
+      complaintRef: entry.ref,
+      action: entry.action,
+      before: entry.before ? JSON.stringify(entry.before) : null,
+      after: entry.after ? JSON.stringify(entry.after) : null,
+      prevHash: head?.hash ?? genesisHash,
+    };
+    try {
+      await tx.auditEntry.create({ data: { ...record, hash: await auditHash(record) } });
+      return;
+    } catch (error) {
+      // Another writer took this seq first (D1, which has no transactions): its unique index
+      // refuses the second, which links onto the new head instead. PostgreSQL holds the lock and
+      // would have aborted the transaction, so it never retries.
+      if (dialect === 'postgresql' || !isUniqueViolation(error) || attempt >= 32) throw error;
+    }
+  }
 }
 
+const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === 'P2002';
 const isNotFound = (error: unknown) => (error as { code?: string } | null)?.code === 'P2025';
 
 /**

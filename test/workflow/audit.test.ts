@@ -1,13 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addProgress } from '../../src/ledger/add-progress.ts';
 import { assignComplaint } from '../../src/ledger/assign-complaint.ts';
-import { auditHash } from '../../src/ledger/audit-trail.ts';
+import { appendAudit, auditHash, type Tx } from '../../src/ledger/audit-trail.ts';
 import { extendDueDate } from '../../src/ledger/extend-due-date.ts';
 import { pauseClock } from '../../src/ledger/pause-clock.ts';
 import { recordFeedback } from '../../src/ledger/record-feedback.ts';
 import { resolveComplaint } from '../../src/ledger/resolve-complaint.ts';
 import { resumeClock } from '../../src/ledger/resume-clock.ts';
 import { verifyAudit } from '../../src/ledger/verify-audit.ts';
+import { testDialect } from '../support/database.ts';
 import {
   bossOrigin,
   createWorkflowFixture,
@@ -160,5 +161,33 @@ describe('the audit trail', () => {
       data: { resolutionDueAt: new Date((row.resolutionDueAt?.getTime() ?? 0) + day) },
     });
     expect(await verifyAudit(f.ledger)).toMatchObject({ ok: false, field: 'resolutionDueAt' });
+  });
+});
+
+describe('appendAudit without a transaction, as on D1', () => {
+  let f: WorkflowFixture;
+  beforeEach(async () => {
+    f = await createWorkflowFixture();
+  });
+  afterEach(() => f.drop());
+
+  // PostgreSQL always appends inside a transaction holding the chain lock.
+  it.skipIf(testDialect === 'postgresql')('should link writers racing for one seq', async () => {
+    const prisma = f.db.prisma as unknown as Tx;
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        appendAudit(prisma, 'sqlite', {
+          origin: staffOrigin,
+          at: f.clock.now,
+          ref: null,
+          action: `race.${i}`,
+        }),
+      ),
+    );
+    const seqs = (await f.db.prisma.auditEntry.findMany({ orderBy: { seq: 'asc' } })).map(
+      (entry) => entry.seq,
+    );
+    expect(seqs).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(await verifyAudit(f.ledger)).toMatchObject({ ok: true, entries: 12 });
   });
 });
