@@ -60,6 +60,9 @@ export async function askFollowUp(
       action: 'follow-up.ask',
       origin: options.origin,
       note: { via: asked === 'chat' ? `chat:${channel}` : 'callback task' },
+      // The question has gone out whatever staff did meanwhile; refusing would lose the record
+      // of it, and the sweep would never chase the answer.
+      guard: false,
     });
   });
 }

@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ComplaintInput } from '../../src/complaint/schema.ts';
+import { assignComplaint } from '../../src/ledger/assign-complaint.ts';
 import { changeStatus } from '../../src/ledger/change-status.ts';
 import { followUpPort, parseFeedbackValue } from '../../src/ledger/follow-ups.ts';
 import { recordFeedback } from '../../src/ledger/record-feedback.ts';
 import { reopenComplaint } from '../../src/ledger/reopen-complaint.ts';
 import { resolveComplaint } from '../../src/ledger/resolve-complaint.ts';
 import { runEscalation } from '../../src/ledger/run-escalation.ts';
+import { verifyAudit } from '../../src/ledger/verify-audit.ts';
 import {
   bossOrigin,
   codeOf,
@@ -97,6 +99,19 @@ describe('the follow-up visit', () => {
     };
     await resolved(byChat);
     expect((await tasks()).map((task) => task.kind)).toEqual(['callback']);
+  });
+
+  it('should still record the question when staff change the complaint while it is sent', async () => {
+    f.ledger.senders.wechat = {
+      channel: 'wechat',
+      // A reassignment lands while the platform is still answering.
+      send: async () => {
+        await assignComplaint(f.ledger, { ref: 'W001', assignee: 'boss', origin: bossOrigin });
+      },
+    };
+    const row = await resolved(byChat);
+    expect(row).toMatchObject({ ref: 'W001', assignee: 'boss', followUpAskedAt: f.clock.now });
+    expect(await verifyAudit(f.ledger)).toMatchObject({ ok: true });
   });
 
   it('should make a staff task when nobody answers within three days, once', async () => {
