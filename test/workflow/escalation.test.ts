@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addProgress } from '../../src/ledger/add-progress.ts';
 import { assignComplaint } from '../../src/ledger/assign-complaint.ts';
 import { changeStatus } from '../../src/ledger/change-status.ts';
+import { overrideLevel } from '../../src/ledger/override-level.ts';
 import { resolveComplaint } from '../../src/ledger/resolve-complaint.ts';
 import { runEscalation } from '../../src/ledger/run-escalation.ts';
 import { verifyAudit } from '../../src/ledger/verify-audit.ts';
@@ -102,6 +103,23 @@ describe('runEscalation', () => {
     const summary = await runEscalation(f.ledger);
     expect(summary).toMatchObject({ checked: 0, escalated: 0, overdue: 0 });
     expect(await stored(f, ref)).toMatchObject({ level: before.level, overdue: false });
+  });
+
+  it('should still raise a level set by hand once the complaint is old enough', async () => {
+    const ref = await registerAssigned({ facts: { amountYuan: 20_000 } });
+    await overrideLevel(f.ledger, {
+      ref,
+      input: { level: 3, reason: '金额有争议' },
+      origin: bossOrigin,
+    });
+    await addProgress(f.ledger, { ref, input: { text: '已受理' }, origin: staffOrigin });
+    f.advance(14 * day);
+    // The amount would make it level 2, but the supervisor's level answers only to age.
+    expect((await runEscalation(f.ledger)).escalated).toBe(0);
+
+    f.advance(day);
+    await runEscalation(f.ledger);
+    expect(await stored(f, ref)).toMatchObject({ level: 2, levelRule: 'property:unresolved>=15d' });
   });
 
   it('should change nothing when run a second time', async () => {

@@ -91,6 +91,15 @@ describe('extendDueDate under the bank preset', () => {
     ]);
   });
 
+  it('should lift an overdue flag when the extension moves the due date past now', async () => {
+    f.advance(15 * day);
+    await runEscalation(f.ledger);
+    expect((await stored(f, ref)).overdue).toBe(true);
+
+    const row = await extend(10, false);
+    expect(row).toMatchObject({ overdue: false, resolutionDueAt: afterIntake(25 * day) });
+  });
+
   it('should refuse more than 15 days at once without approval', async () => {
     expect(await codeOf(extend(16, false))).toBe('approval_required');
     expect(await f.db.prisma.dueExtension.count()).toBe(0);
