@@ -8,8 +8,11 @@
  * Appends are serialized: on PostgreSQL a transaction-scoped advisory lock is taken before the
  * chain head is read, so concurrent writers queue; SQLite has one writer at a time. Known
  * shortcoming: D1 has no transactions for Workers (see src/workers/database.ts), so two Worker
- * requests changing complaints at the same instant could both read the same head; verify would
- * then name that link. It ends with D1 transactions or a Durable Object owning the chain.
+ * requests changing complaints at the same instant can both read the same head. The unique `seq`
+ * refuses the second row, and since nothing there is inside a transaction the append simply reads
+ * the new head and tries again. What stays open on D1 is the gap between the complaint's write and
+ * its audit row (a Worker dying in between leaves a change unaudited, which verify then names). It
+ * ends with D1 transactions or a Durable Object owning the chain.
  */
 import type { Dialect } from '../db/url.ts';
 import type { Prisma } from '../generated/sqlite/client.ts';
@@ -130,6 +133,20 @@ export async function appendAudit(
   if (dialect === 'postgresql') {
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${chainLock})`);
   }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await appendAfterHead(tx, entry);
+    } catch (error) {
+      // Only D1 can lose the race for the head (see the module note); elsewhere a clash is a bug.
+      const clash = (error as { code?: string } | null)?.code === 'P2002';
+      if (!clash || dialect === 'postgresql' || attempt >= maxAppendAttempts) throw error;
+    }
+  }
+}
+
+const maxAppendAttempts = 20;
+
+async function appendAfterHead(tx: Tx, entry: Parameters<typeof appendAudit>[2]): Promise<void> {
   const head = await tx.auditEntry.findFirst({ orderBy: { seq: 'desc' } });
   const record: AuditRecord = {
     seq: (head?.seq ?? 0) + 1,
