@@ -3,7 +3,9 @@
  * own flags with node:util's parseArgs and returns an exit code; errors become one clear line.
  */
 import { AppError } from '../errors.ts';
+import { auditCommand } from './commands/audit.ts';
 import { dbCommand } from './commands/db.ts';
+import { escalateCommand } from './commands/escalate.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { inboxCommand } from './commands/inbox.ts';
@@ -23,6 +25,8 @@ const commands: Record<string, Command> = {
   token: tokenCommand,
   inbox: inboxCommand,
   send: sendCommand,
+  escalate: escalateCommand,
+  audit: auditCommand,
 };
 
 const usage = `Usage: taizhang <command> [options]
@@ -38,6 +42,8 @@ Commands:
                              print a new API token; token revoke --name NAME stops one
   inbox list|replay          list dead letters; replay them after a fix (--status, --channel)
   send forum|hotline FILE    sign FILE.json with the channel's secret and post it (--url)
+  escalate                   run the escalation sweep once and print a summary (--json)
+  audit verify               check the audit trail's hash chain; exit 1 naming the first break
 
 Settings come from the environment or .env: DATABASE_URL, PORT, ... (see README.md).`;
 

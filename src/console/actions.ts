@@ -6,7 +6,9 @@ import type { Actor } from '../http/env.ts';
 import { addProgress } from '../ledger/add-progress.ts';
 import { assignComplaint } from '../ledger/assign-complaint.ts';
 import type { Origin } from '../ledger/audit-trail.ts';
+import { changeStatus } from '../ledger/change-status.ts';
 import type { LedgerContext } from '../ledger/context.ts';
+import { getComplaint } from '../ledger/get-complaint.ts';
 import { recordFeedback } from '../ledger/record-feedback.ts';
 import { resolveComplaint } from '../ledger/resolve-complaint.ts';
 import { sendReply } from '../ledger/send-reply.ts';
@@ -30,6 +32,10 @@ export const actions: Record<ActionName, Action> = {
   },
   resolve: async (ctx, { ref, origin, form }) => {
     const solution = optional(form.solution);
+    // Staff often settle a complaint on the spot (a walk-in, a call): resolving a pending one
+    // from the page starts it first, so the status machine still sees every step.
+    const row = await getComplaint(ctx, { ref });
+    if (row.status === 'pending') await changeStatus(ctx, { ref, to: 'in_progress', origin });
     await resolveComplaint(ctx, {
       ref,
       input: { resolution: form.resolution ?? '', ...(solution ? { solution } : {}) },

@@ -12,6 +12,7 @@ import type { AppEnv } from '../http/env.ts';
 import { originOf } from '../http/origin.ts';
 import type { LedgerContext } from '../ledger/context.ts';
 import { getComplaint } from '../ledger/get-complaint.ts';
+import { getHistory } from '../ledger/get-history.ts';
 import type { ComplaintRow } from '../ledger/present.ts';
 import { registerComplaint } from '../ledger/register-complaint.ts';
 import { revealContact } from '../ledger/reveal-contact.ts';
@@ -39,8 +40,10 @@ export function complaintRoutes(ledger: LedgerContext) {
           take: 20,
         })
       : null;
+    const { assignments, audit } = await getHistory(ledger, { ref: row.ref });
     const view: ComplaintView = {
       row,
+      history: { assignments, audit },
       revealed: extra.revealed === true,
       mayReveal: mayRevealContact(actor, row),
       mayWork: can(actor, 'work') && (actor.role === 'supervisor' || isAssignedTo(actor, row)),

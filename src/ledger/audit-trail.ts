@@ -8,8 +8,11 @@
  * Appends are serialized: on PostgreSQL a transaction-scoped advisory lock is taken before the
  * chain head is read, so concurrent writers queue; SQLite has one writer at a time. Known
  * shortcoming: D1 has no transactions for Workers (see src/workers/database.ts), so two Worker
- * requests changing complaints at the same instant could both read the same head; verify would
- * then name that link. It ends with D1 transactions or a Durable Object owning the chain.
+ * requests changing complaints at the same instant can both read the same head. The unique `seq`
+ * refuses the second row, and since nothing there is inside a transaction the append simply reads
+ * the new head and tries again. What stays open on D1 is the gap between the complaint's write and
+ * its audit row (a Worker dying in between leaves a change unaudited, which verify then names). It
+ * ends with D1 transactions or a Durable Object owning the chain.
  */
 import type { Dialect } from '../db/url.ts';
 import { AppError } from '../errors.ts';
@@ -152,33 +155,36 @@ export async function appendAudit(
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${chainLock})`);
   }
   for (let attempt = 1; ; attempt++) {
-    const head = await tx.auditEntry.findFirst({ orderBy: { seq: 'desc' } });
-    const record: AuditRecord = {
-      seq: (head?.seq ?? 0) + 1,
-      at: entry.at,
-      actorId: entry.origin.actor,
-      actorVia: entry.origin.via,
-      requestId: entry.origin.requestId ?? null,
-      ip: entry.origin.ip ?? null,
-      complaintRef: entry.ref,
-      action: entry.action,
-      before: entry.before ? JSON.stringify(entry.before) : null,
-      after: entry.after ? JSON.stringify(entry.after) : null,
-      prevHash: head?.hash ?? genesisHash,
-    };
     try {
-      await tx.auditEntry.create({ data: { ...record, hash: await auditHash(record) } });
-      return;
+      return await appendAfterHead(tx, entry);
     } catch (error) {
-      // Another writer took this seq first (D1, which has no transactions): its unique index
-      // refuses the second, which links onto the new head instead. PostgreSQL holds the lock and
-      // would have aborted the transaction, so it never retries.
-      if (dialect === 'postgresql' || !isUniqueViolation(error) || attempt >= 32) throw error;
+      // Only D1 can lose the race for the head (see the module note); elsewhere a clash is a bug.
+      const clash = (error as { code?: string } | null)?.code === 'P2002';
+      if (!clash || dialect === 'postgresql' || attempt >= maxAppendAttempts) throw error;
     }
   }
 }
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === 'P2002';
+const maxAppendAttempts = 20;
+
+async function appendAfterHead(tx: Tx, entry: Parameters<typeof appendAudit>[2]): Promise<void> {
+  const head = await tx.auditEntry.findFirst({ orderBy: { seq: 'desc' } });
+  const record: AuditRecord = {
+    seq: (head?.seq ?? 0) + 1,
+    at: entry.at,
+    actorId: entry.origin.actor,
+    actorVia: entry.origin.via,
+    requestId: entry.origin.requestId ?? null,
+    ip: entry.origin.ip ?? null,
+    complaintRef: entry.ref,
+    action: entry.action,
+    before: entry.before ? JSON.stringify(entry.before) : null,
+    after: entry.after ? JSON.stringify(entry.after) : null,
+    prevHash: head?.hash ?? genesisHash,
+  };
+  await tx.auditEntry.create({ data: { ...record, hash: await auditHash(record) } });
+}
+
 const isNotFound = (error: unknown) => (error as { code?: string } | null)?.code === 'P2025';
 
 /**

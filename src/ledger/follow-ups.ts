@@ -37,9 +37,3 @@ export function followUpPort(ctx: LedgerContext): FollowUpPort {
     },
   };
 }
-
-/** Reads a follow-up choice's value, `feedback:<ref>:<n>`, as the engine receives it back. */
-export function parseFeedbackValue(value: string): { ref: string; satisfaction: number } | null {
-  const match = /^feedback:([A-Za-z]{0,4}\d{1,9}):([1-5])$/.exec(value.trim());
-  return match ? { ref: (match[1] ?? '').toUpperCase(), satisfaction: Number(match[2]) } : null;
-}

@@ -52,7 +52,26 @@ export async function linkGroup(
   const members = await tx.complaint.findMany({
     where: { OR: [{ groupRef }, { ref: groupRef }], receivedAt: { gte: since } },
   });
-  const people = new Set([...members, row].map(identity));
+  const groupComplainants = await regroup(tx, ctx, {
+    groupRef,
+    members,
+    newcomer: row,
+    origin: options.origin,
+  });
+  return { groupRef, groupComplainants };
+}
+
+/**
+ * Counts the group's different complainants (with a newcomer not yet stored in it) and brings
+ * the members that join or rise up to date: their group, the count, and the level it now gives.
+ */
+export async function regroup(
+  tx: Tx,
+  ctx: LedgerContext,
+  options: { groupRef: string; members: Row[]; newcomer?: Row; origin: Origin },
+): Promise<number> {
+  const { groupRef, members, newcomer } = options;
+  const people = new Set([...members, ...(newcomer ? [newcomer] : [])].map(identity));
   const groupComplainants = people.size;
 
   for (const member of members) {
@@ -79,9 +98,9 @@ export async function linkGroup(
       },
       action: raised ? 'group.escalate' : 'group.link',
       origin: options.origin,
-      note: { joinedBy: row.ref },
+      note: { joinedBy: newcomer?.ref ?? groupRef },
       guard: false,
     });
   }
-  return { groupRef, groupComplainants };
+  return groupComplainants;
 }

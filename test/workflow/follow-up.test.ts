@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFeedbackValue } from '../../src/chat/follow-up.ts';
 import type { ComplaintInput } from '../../src/complaint/schema.ts';
 import { assignComplaint } from '../../src/ledger/assign-complaint.ts';
 import { changeStatus } from '../../src/ledger/change-status.ts';
-import { followUpPort, parseFeedbackValue } from '../../src/ledger/follow-ups.ts';
+import { followUpPort } from '../../src/ledger/follow-ups.ts';
 import { recordFeedback } from '../../src/ledger/record-feedback.ts';
 import { reopenComplaint } from '../../src/ledger/reopen-complaint.ts';
 import { resolveComplaint } from '../../src/ledger/resolve-complaint.ts';
@@ -53,8 +54,8 @@ describe('the follow-up visit', () => {
     expect(f.sent).toHaveLength(1);
     expect(f.sent[0]?.userId).toBe('openid-zhang');
     const values = f.sent[0]?.replies[0]?.choices?.map((choice) => choice.value) ?? [];
-    expect(values.map(parseFeedbackValue)).toEqual(
-      [5, 4, 3, 2, 1].map((satisfaction) => ({ ref: row.ref, satisfaction })),
+    expect(values.map(readFeedbackValue)).toEqual(
+      [1, 2, 3, 4, 5].map((satisfaction) => ({ ref: row.ref, satisfaction })),
     );
     expect(await tasks()).toEqual([]);
 

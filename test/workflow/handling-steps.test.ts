@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFeedbackValue } from '../../src/chat/follow-up.ts';
 import { addProgress } from '../../src/ledger/add-progress.ts';
-import { followUpPort, parseFeedbackValue } from '../../src/ledger/follow-ups.ts';
+import { followUpPort } from '../../src/ledger/follow-ups.ts';
 import { getHistory } from '../../src/ledger/get-history.ts';
 import { reopenComplaint } from '../../src/ledger/reopen-complaint.ts';
 import { resolveComplaint } from '../../src/ledger/resolve-complaint.ts';
@@ -69,7 +70,7 @@ describe(`the seven handling steps on ${testDialect}`, () => {
     expect(resolved).toMatchObject({ status: 'resolved', followUpAskedAt: f.clock.now });
     expect(f.sent.map((message) => message.userId)).toEqual(['openid-li']);
     const choice = f.sent[0]?.replies[0]?.choices?.find((item) => item.value.endsWith(':5'));
-    const verdict = parseFeedbackValue(choice?.value ?? '');
+    const verdict = readFeedbackValue(choice?.value ?? '');
     expect(verdict).toEqual({ ref, satisfaction: 5 });
 
     // 6. Feedback: the answer comes back through the engine's port and 7. closes it.
