@@ -7,6 +7,7 @@ import { propertyCategories } from './complaint/categories.ts';
 import { defaultRefPrefixes, type RefFormat } from './complaint/refs.ts';
 import { Source, sources } from './complaint/schema.ts';
 import { AppError, issuesFromZod } from './errors.ts';
+import { loadWorkflowSettings, type WorkflowSettings } from './workflow/settings.ts';
 
 const list = (value: string | undefined) =>
   value
@@ -37,6 +38,8 @@ export interface Settings {
   categories: string[];
   refs: RefFormat;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** Levels, time limits, follow-ups, the sweep and notifications (src/workflow/settings.ts). */
+  workflow: WorkflowSettings;
   /** The raw environment, for channel factories that read their own secrets from it. */
   env: Readonly<Record<string, string | undefined>>;
 }
@@ -83,6 +86,7 @@ export function loadSettings(env: Record<string, string | undefined>): Settings 
     categories: list(values.CATEGORIES) ?? [...propertyCategories],
     refs: { prefixes: parsePrefixes(values.REF_PREFIXES), width: values.REF_WIDTH },
     logLevel: values.LOG_LEVEL,
+    workflow: loadWorkflowSettings(env),
     env,
   };
 }

@@ -3,7 +3,9 @@
  * own flags with node:util's parseArgs and returns an exit code; errors become one clear line.
  */
 import { AppError } from '../errors.ts';
+import { auditCommand } from './commands/audit.ts';
 import { dbCommand } from './commands/db.ts';
+import { escalateCommand } from './commands/escalate.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { inboxCommand } from './commands/inbox.ts';
@@ -27,6 +29,8 @@ const commands: Record<string, Command> = {
   send: sendCommand,
   telegram: telegramCommand,
   wechaty: wechatyCommand,
+  escalate: escalateCommand,
+  audit: auditCommand,
 };
 
 const usage = `Usage: taizhang <command> [options]
@@ -44,6 +48,8 @@ Commands:
   send forum|hotline FILE    sign FILE.json with the channel's secret and post it (--url)
   telegram poll              run the Telegram bot by long polling (development; no webhook)
   wechaty                    run the personal WeChat bot (WECHATY_PUPPET; same as npm run wechaty)
+  escalate                   run the escalation sweep once and print a summary (--json)
+  audit verify               check the audit trail's hash chain; exit 1 naming the first break
 
 Settings come from the environment or .env: DATABASE_URL, PORT, ... (see README.md).`;
 

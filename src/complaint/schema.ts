@@ -160,6 +160,7 @@ export const ProgressEntry = z.object({
   at: isoDate,
   author: z.string(),
   text: z.string(),
+  attachments: z.array(z.object({ kind: z.enum(attachmentKinds), url: z.string() })),
 });
 
 export const Attachment = z.object({
@@ -204,7 +205,26 @@ export const Complaint = z.object({
     satisfaction: z.number().int().min(1).max(5).nullable(),
     comment: z.string().nullable(),
   }),
-  followUp: z.object({ note: z.string().nullable(), at: isoDate.nullable() }),
+  followUp: z.object({
+    note: z.string().nullable(),
+    at: isoDate.nullable(),
+    askedAt: isoDate.nullable().meta({ description: 'When the complainant was asked a verdict' }),
+  }),
+  handling: z.object({
+    firstRespondedAt: isoDate.nullable(),
+    responseOverdue: z.boolean(),
+    overdue: z.boolean().meta({ description: 'The resolution due date passed while open' }),
+    pausedAt: isoDate.nullable().meta({ description: 'Waiting on the customer since; clock off' }),
+    pausedSeconds: z.number().int(),
+    extensionDays: z.number().int(),
+    levelOverride: z.string().nullable().meta({ description: "A supervisor's reason" }),
+    ownFault: z.boolean(),
+    reopenCount: z.number().int(),
+  }),
+  group: z.object({
+    ref: z.string().nullable().meta({ description: 'First complaint of its collective group' }),
+    complainants: z.number().int().meta({ description: 'Different complainants in the group' }),
+  }),
   facts: z.object({
     peopleInvolved: z.number().int(),
     amountYuan: z.number().int().nullable(),

@@ -10,6 +10,7 @@ import type { ComplaintRow } from '../ledger/present.ts';
 import { headers } from '../spreadsheet/columns.ts';
 import { ConversationSection } from './conversation-section.tsx';
 import { formatTime, sourceLabel, statusLabel } from './format.ts';
+import { HandlingFacts, type HandlingHistory, HistoryPanel } from './history-panel.tsx';
 import { CsrfField, Layout, type PageContext } from './layout.tsx';
 import { isOverdue } from './ledger-page.tsx';
 
@@ -29,6 +30,7 @@ export interface ComplaintView {
   messages: ComplaintMessage[];
   timezone: string;
   now: Date;
+  history: HandlingHistory;
 }
 
 interface TimelineEvent {
@@ -128,7 +130,9 @@ export function ComplaintPage(props: { page: PageContext; view: ComplaintView })
         <section class="card" aria-labelledby="facts">
           <h2 id="facts">
             {row.ref} <span class="tag">{statusLabel(row.status, lang)}</span>{' '}
-            {row.level ? <span class="tag">{`${t('level')} ${row.level}`}</span> : null}{' '}
+            {row.level ? (
+              <span class="tag" data-testid="level">{`${t('level')} ${row.level}`}</span>
+            ) : null}{' '}
             {overdue ? <span class="tag overdue">{t('overdue')}</span> : null}
           </h2>
           <dl class="facts">
@@ -169,6 +173,7 @@ export function ComplaintPage(props: { page: PageContext; view: ComplaintView })
             <dd>{formatTime(row.firstResponseDueAt, view.timezone)}</dd>
             <dt>{t('due')}</dt>
             <dd>{formatTime(row.resolutionDueAt, view.timezone)}</dd>
+            <HandlingFacts page={page} row={row} timezone={view.timezone} />
             <dt>{t('solution')}</dt>
             <dd>{row.solution ?? ''}</dd>
             <dt>{t('resolution')}</dt>
@@ -206,6 +211,13 @@ export function ComplaintPage(props: { page: PageContext; view: ComplaintView })
         </section>
         <ConversationSection page={page} messages={view.messages} timezone={view.timezone} />
       </div>
+
+      <HistoryPanel
+        page={page}
+        history={view.history}
+        names={view.names}
+        timezone={view.timezone}
+      />
 
       {view.mayWork ? (
         <>

@@ -9,8 +9,10 @@ import { listAssignableStaff, staffNames } from '../accounts/list-staff.ts';
 import { AppError } from '../errors.ts';
 import { assertPermission } from '../http/auth.ts';
 import type { AppEnv } from '../http/env.ts';
+import { originOf } from '../http/origin.ts';
 import type { LedgerContext } from '../ledger/context.ts';
 import { getComplaint } from '../ledger/get-complaint.ts';
+import { getHistory } from '../ledger/get-history.ts';
 import { listComplaintMessages } from '../ledger/list-complaint-messages.ts';
 import type { ComplaintRow } from '../ledger/present.ts';
 import { registerComplaint } from '../ledger/register-complaint.ts';
@@ -39,8 +41,10 @@ export function complaintRoutes(ledger: LedgerContext) {
           take: 20,
         })
       : null;
+    const { assignments, audit } = await getHistory(ledger, { ref: row.ref });
     const view: ComplaintView = {
       row,
+      history: { assignments, audit },
       revealed: extra.revealed === true,
       mayReveal: mayRevealContact(actor, row),
       mayWork: can(actor, 'work') && (actor.role === 'supervisor' || isAssignedTo(actor, row)),
@@ -69,7 +73,10 @@ export function complaintRoutes(ledger: LedgerContext) {
     const form = await checkCsrf(c);
     assertPermission(c, 'register');
     try {
-      const { row } = await registerComplaint(ledger, { input: inputFromForm(form) });
+      const { row } = await registerComplaint(ledger, {
+        input: inputFromForm(form),
+        origin: originOf(c),
+      });
       c.get('log').info({ ref: row.ref, by: c.get('actor').id }, 'complaint registered');
       return c.redirect(`/complaints/${encodeURIComponent(row.ref)}`, 303);
     } catch (error) {
@@ -117,7 +124,7 @@ export function complaintRoutes(ledger: LedgerContext) {
         });
       }
       try {
-        await actions[name](ledger, { ref: row.ref, actor, form });
+        await actions[name](ledger, { ref: row.ref, actor, origin: originOf(c), form });
       } catch (error) {
         if (
           !(error instanceof AppError) ||

@@ -16,7 +16,11 @@ import type { AppEnv } from './env.ts';
 import { errorResponse, handleError, validationHook } from './errors.ts';
 import { complaintRoutes } from './routes/complaints.ts';
 import { exportRoutes } from './routes/exports.ts';
+import { followUpRoutes } from './routes/follow-ups.ts';
+import { handlingRoutes } from './routes/handling.ts';
 import { inboxRoutes } from './routes/inbox.ts';
+import { recordRoutes } from './routes/records.ts';
+import { taskRoutes } from './routes/tasks.ts';
 import { readJsonBytes } from './strict-json.ts';
 
 export interface AppOptions {
@@ -101,6 +105,10 @@ export function createApp(options: AppOptions) {
   app.route('/api', complaintRoutes(options.ledger));
   app.route('/api', exportRoutes(options.ledger));
   app.route('/api', inboxRoutes(options.ledger));
+  app.route('/api', handlingRoutes(options.ledger));
+  app.route('/api', followUpRoutes(options.ledger));
+  app.route('/api', recordRoutes(options.ledger));
+  app.route('/api', taskRoutes(options.ledger));
 
   for (const channel of options.channels ?? []) {
     if (channel.status.on) app.route(`/webhooks/${channel.name}`, channel.status.routes);
@@ -121,7 +129,9 @@ export function createApp(options: AppOptions) {
     info: {
       title: 'Taizhang ledger API',
       version: options.version ?? '0.1.0',
-      description: 'The complaint ledger: register, list and read complaints.',
+      description:
+        'The complaint ledger: register, list and read complaints, and carry them through ' +
+        'assignment, handling, resolution, follow-up and the audit trail.',
     },
   });
   app.get('/api/docs', (c) => c.html(docsPage('/api/openapi.json')));

@@ -3,9 +3,10 @@
  * its repeat count, in one transaction. The repeat's dedupe key is unique, so the same call or
  * post is never counted twice; a second attempt returns `added: false`.
  */
+import { appendAudit, systemOrigin } from './audit-trail.ts';
 import type { LedgerContext } from './context.ts';
-import { withDetail } from './match-intake.ts';
 import type { ComplaintRow } from './present.ts';
+import { withDetail } from './present.ts';
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === 'P2002';
 
@@ -37,11 +38,20 @@ export async function addRepeat(
           text: options.text,
         },
       });
-      return tx.complaint.update({
+      const row = await tx.complaint.update({
         where: { id: options.complaintId },
         data: { repeatCount: { increment: 1 } },
         include: withDetail,
       });
+      await appendAudit(tx, ctx.db.dialect, {
+        origin: { ...systemOrigin, actor: options.author },
+        at: ctx.now(),
+        ref: row.ref,
+        action: 'repeat',
+        before: { repeatCount: row.repeatCount - 1 },
+        after: { repeatCount: row.repeatCount },
+      });
+      return row;
     });
     return { row, added: true };
   } catch (error) {

@@ -1,7 +1,7 @@
-/** Reads one complaint by its ref, with its progress entries and attachments. */
+/** Reads one complaint by its ref, with its progress entries (and their files) and attachments. */
 import { AppError } from '../errors.ts';
 import type { LedgerContext } from './context.ts';
-import type { ComplaintRow } from './present.ts';
+import { type ComplaintRow, withDetail } from './present.ts';
 
 export async function getComplaint(
   ctx: LedgerContext,
@@ -9,7 +9,7 @@ export async function getComplaint(
 ): Promise<ComplaintRow> {
   const row = await ctx.db.prisma.complaint.findUnique({
     where: { ref: options.ref.trim().toUpperCase() },
-    include: { progress: { orderBy: { at: 'asc' } }, attachments: true },
+    include: withDetail,
   });
   if (!row) throw new AppError('complaint_not_found', `no complaint with ref ${options.ref}`);
   return row;

@@ -8,8 +8,6 @@
 import { Prisma } from '../generated/sqlite/client.ts';
 import type { LedgerContext } from './context.ts';
 
-export const withDetail = { progress: { orderBy: { at: 'asc' } }, attachments: true } as const;
-
 export type IntakeMatch =
   | { kind: 'complaint' | 'repeat' | 'target'; complaintId: number }
   | { kind: 'none' };

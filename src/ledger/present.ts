@@ -3,7 +3,16 @@ import { maskPhone } from '../complaint/privacy.ts';
 import type { Complaint, Impairment, Source, Status } from '../complaint/schema.ts';
 import type { Attachment, ProgressEntry, Complaint as Row } from '../generated/sqlite/client.ts';
 
-export type ComplaintRow = Row & { progress?: ProgressEntry[]; attachments?: Attachment[] };
+export type ComplaintRow = Row & {
+  progress?: (ProgressEntry & { attachments?: Attachment[] })[];
+  attachments?: Attachment[];
+};
+
+/** What a complaint is read with: progress entries (with their files) and attachments. */
+export const withDetail = {
+  progress: { orderBy: { at: 'asc' }, include: { attachments: true } },
+  attachments: true,
+} as const;
 
 export interface Viewer {
   /** May see complainants' phone numbers unmasked. */
@@ -45,7 +54,23 @@ export function presentComplaint(row: ComplaintRow, viewer: Viewer = maskedViewe
     resolution: row.resolution,
     resolvedAt: iso(row.resolvedAt),
     feedback: { satisfaction: row.satisfaction, comment: row.feedbackComment },
-    followUp: { note: row.followUpNote, at: iso(row.followedUpAt) },
+    followUp: {
+      note: row.followUpNote,
+      at: iso(row.followedUpAt),
+      askedAt: iso(row.followUpAskedAt),
+    },
+    handling: {
+      firstRespondedAt: iso(row.firstRespondedAt),
+      responseOverdue: row.responseOverdue,
+      overdue: row.overdue,
+      pausedAt: iso(row.pausedAt),
+      pausedSeconds: row.pausedSeconds,
+      extensionDays: row.extensionDays,
+      levelOverride: row.levelOverride,
+      ownFault: row.ownFault,
+      reopenCount: row.reopenCount,
+    },
+    group: { ref: row.groupRef, complainants: row.groupComplainants },
     facts: {
       peopleInvolved: row.peopleInvolved,
       amountYuan: row.amountYuan,
@@ -58,6 +83,10 @@ export function presentComplaint(row: ComplaintRow, viewer: Viewer = maskedViewe
       at: entry.at.toISOString(),
       author: entry.author,
       text: entry.text,
+      attachments: (entry.attachments ?? []).map((file) => ({
+        kind: file.kind as Complaint['attachments'][number]['kind'],
+        url: file.url,
+      })),
     })),
     attachments: (row.attachments ?? []).map((attachment) => ({
       kind: attachment.kind as Complaint['attachments'][number]['kind'],

@@ -5,13 +5,22 @@
  * existing one is returned with `created: false`, which is what makes redeliveries harmless.
  * The unique keys decide that inside the insert, so the usual case, a new complaint, reads nothing
  * first; only a violation reads the row that won.
+ *
+ * Every intake path comes through here, so this is where handling starts, in the same
+ * transaction: the complaint joins its collective group, the level rules set its level, the
+ * level's time limits its due dates, the assignment rules its assignee, and the audit trail gets
+ * its first entry.
  */
 import { formatRef, parseRef } from '../complaint/refs.ts';
 import { ComplaintInput } from '../complaint/schema.ts';
 import { AppError, issuesFromZod } from '../errors.ts';
 import { nextRefNumber, raiseRefCounter } from './allocate-ref.ts';
+import { appendAudit, type Origin, pickAudited, systemOrigin, type Tx } from './audit-trail.ts';
+import { chooseAssignee } from './auto-assign.ts';
 import type { LedgerContext } from './context.ts';
-import type { ComplaintRow } from './present.ts';
+import { classifyRow, dueDatesFor } from './handling-rules.ts';
+import { linkGroup } from './link-group.ts';
+import { type ComplaintRow, withDetail } from './present.ts';
 
 export interface RegisterResult {
   row: ComplaintRow;
@@ -20,15 +29,13 @@ export interface RegisterResult {
   unknownCategory: boolean;
 }
 
-const withDetail = { progress: { orderBy: { at: 'asc' } }, attachments: true } as const;
-
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === 'P2002';
 }
 
 export async function registerComplaint(
   ctx: LedgerContext,
-  options: { input: ComplaintInput },
+  options: { input: ComplaintInput; origin?: Origin },
 ): Promise<RegisterResult> {
   const parsed = ComplaintInput.safeParse(options.input);
   if (!parsed.success) {
@@ -57,7 +64,7 @@ export async function registerComplaint(
         const prefix = ctx.refs.prefixes[input.source];
         ref = formatRef(prefix, await nextRefNumber(tx, prefix), ctx.refs.width);
       }
-      return tx.complaint.create({
+      const created = await tx.complaint.create({
         data: {
           ref,
           receivedAt: input.receivedAt ?? ctx.now(),
@@ -84,8 +91,8 @@ export async function registerComplaint(
           media: input.facts.media,
           attachments: { create: input.attachments },
         },
-        include: withDetail,
       });
+      return startHandling(tx, ctx, created, options.origin ?? systemOrigin);
     });
     return { row, created: true, unknownCategory };
   } catch (error) {
@@ -112,4 +119,47 @@ async function findExisting(
     return prisma.complaint.findUnique({ where: { ref: ref.toUpperCase() }, include: withDetail });
   }
   return null;
+}
+
+/** Group, level, due dates and assignee of a complaint just stored, and its first audit entry. */
+async function startHandling(
+  tx: Tx,
+  ctx: LedgerContext,
+  created: ComplaintRow,
+  origin: Origin,
+): Promise<ComplaintRow> {
+  const group = await linkGroup(tx, ctx, { row: created, origin });
+  const grouped = { ...created, ...group };
+  const level = classifyRow(ctx, grouped);
+  const assignment = await chooseAssignee(tx, grouped);
+  if (assignment) {
+    await tx.assignmentEvent.create({
+      data: {
+        complaintId: created.id,
+        at: ctx.now(),
+        assignee: assignment.assignee,
+        by: origin.actor,
+        rule: assignment.rule,
+      },
+    });
+  }
+  const row = await tx.complaint.update({
+    where: { id: created.id },
+    data: {
+      ...group,
+      level: level.level,
+      levelRule: level.rule,
+      ...dueDatesFor(ctx, created, level.level),
+      ...(assignment ? { assignee: assignment.assignee } : {}),
+    },
+    include: withDetail,
+  });
+  await appendAudit(tx, ctx.db.dialect, {
+    origin,
+    at: ctx.now(),
+    ref: row.ref,
+    action: 'register',
+    after: { ...pickAudited(row), ...(assignment ? { assignmentRule: assignment.rule } : {}) },
+  });
+  return row;
 }

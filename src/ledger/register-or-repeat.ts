@@ -8,8 +8,9 @@ import { ComplaintInput } from '../complaint/schema.ts';
 import { AppError, issuesFromZod } from '../errors.ts';
 import { addRepeat } from './add-repeat.ts';
 import type { LedgerContext } from './context.ts';
-import { matchIntake, withDetail } from './match-intake.ts';
+import { matchIntake } from './match-intake.ts';
 import type { ComplaintRow } from './present.ts';
+import { withDetail } from './present.ts';
 import { registerComplaint } from './register-complaint.ts';
 
 export type IntakeOutcome = 'created' | 'repeat' | 'duplicate';

@@ -9,8 +9,11 @@ import { createApp } from '../http/app.ts';
 import { createChannels } from '../intake/channel.ts';
 import { channelFactories } from '../intake/registry.ts';
 import { replayInbox } from '../intake/replay.ts';
+import { attachSenders } from '../ledger/context.ts';
+import { followUpPort } from '../ledger/follow-ups.ts';
 import { nodeConsoleAssets } from './assets.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
+import { startSweepTimer } from './sweep-timer.ts';
 
 export interface RunningServer {
   runtime: Runtime;
@@ -27,8 +30,14 @@ export async function startServer(
     ledger: runtime.ledger,
     logger,
     env: settings.env,
-    chat: chatEngineFromEnv({ ledger: runtime.ledger, logger, env: settings.env }),
+    chat: chatEngineFromEnv({
+      ledger: runtime.ledger,
+      logger,
+      env: settings.env,
+      followUps: followUpPort(runtime.ledger),
+    }),
   });
+  attachSenders(runtime.ledger, channels);
   for (const channel of channels) {
     if (!channel.status.on)
       logger.info({ channel: channel.name }, `channel off: ${channel.status.reason}`);
@@ -49,6 +58,7 @@ export async function startServer(
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
   const url = `http://${settings.host}:${port}`;
+  const sweep = startSweepTimer(runtime.ledger, settings.workflow.escalationIntervalMs);
   const on = channels.filter((channel) => channel.status.on).map((channel) => channel.name);
   logger.info(
     { url, database: describeDatabase(runtime.target), channels: on },
@@ -59,6 +69,7 @@ export async function startServer(
     runtime,
     url,
     async close() {
+      await sweep.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       for (const channel of channels) if (channel.status.on) await channel.status.close?.();
       await runtime.close();

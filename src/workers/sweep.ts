@@ -1,11 +1,10 @@
 /**
- * What the cron trigger runs (`[triggers] crons` in wrangler.toml). The escalation sweep belongs
- * to the workflow issue; until it lands this hook only says that it ran.
- *
- * Known shortcoming: no sweep yet. When the workflow's sweep exists, call it here with the ledger
- * context (and `waitUntil` for anything that may outlive the handler); the worker needs no change.
+ * What the cron trigger runs (`[triggers] crons` in wrangler.toml): the escalation sweep, once
+ * per trigger. The sweep is idempotent, so a trigger that fires twice or overlaps a slow run
+ * changes nothing more.
  */
 import type { LedgerContext } from '../ledger/context.ts';
+import { runEscalation } from '../ledger/run-escalation.ts';
 
 export interface ScheduledRun {
   cron: string;
@@ -13,8 +12,11 @@ export interface ScheduledRun {
 }
 
 export async function runScheduledSweep(ledger: LedgerContext, run: ScheduledRun): Promise<void> {
+  const summary = await runEscalation(ledger, {
+    origin: { actor: `cron:${run.cron}`, via: 'system' },
+  });
   ledger.logger.info(
-    { cron: run.cron, scheduledTime: run.scheduledTime.toISOString() },
-    'escalation sweep: nothing to do (no sweep is wired yet)',
+    { cron: run.cron, scheduledTime: run.scheduledTime.toISOString(), ...summary },
+    'scheduled escalation sweep done',
   );
 }

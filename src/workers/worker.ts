@@ -15,7 +15,8 @@ import { loadSettings, type Settings } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { createApp } from '../http/app.ts';
 import { type ChannelFactory, createChannels } from '../intake/channel.ts';
-import { createLedgerContext, type LedgerContext } from '../ledger/context.ts';
+import { attachSenders, createLedgerContext, type LedgerContext } from '../ledger/context.ts';
+import { followUpPort } from '../ledger/follow-ups.ts';
 import type { Logger } from '../logger.ts';
 import { type D1Binding, openD1Database } from './database.ts';
 import { createWorkerLogger } from './logger.ts';
@@ -92,9 +93,15 @@ export function createWorker(options: WorkerOptions) {
       ledger,
       logger,
       env: settingsEnv,
-      chat: chatEngineFromEnv({ ledger, logger, env: settingsEnv }),
+      chat: chatEngineFromEnv({
+        ledger,
+        logger,
+        env: settingsEnv,
+        followUps: followUpPort(ledger),
+      }),
       waitUntil: keepAlive(ctx, logger),
     });
+    attachSenders(ledger, channels);
     if (!reported) {
       reported = true;
       for (const channel of channels) {

@@ -6,7 +6,7 @@
 import { loadSettings } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/client.ts';
 import type { DatabaseTarget } from '../../src/db/url.ts';
-import type { LedgerContext } from '../../src/ledger/context.ts';
+import { createLedgerContext, type LedgerContext } from '../../src/ledger/context.ts';
 import { getComplaint } from '../../src/ledger/get-complaint.ts';
 import { ledgerStats } from '../../src/ledger/ledger-stats.ts';
 import { type ListFilter, listComplaints } from '../../src/ledger/list-complaints.ts';
@@ -32,11 +32,7 @@ export async function measureLedger(
   const settings = loadSettings({ DATABASE_URL: url });
   const db = openDatabase(target);
   const ctx: LedgerContext = {
-    db,
-    refs: settings.refs,
-    categories: settings.categories,
-    timezone: settings.timezone,
-    logger: silentLogger(),
+    ...createLedgerContext(settings, db, silentLogger()),
     now: () => now,
   };
   try {

@@ -44,6 +44,7 @@ describe.skipIf(!hasChromium)(title, () => {
       data: {
         complainantPhone: '13812345678',
         level: 2,
+        levelRule: 'level 2: 3 to 9 people together',
         resolutionDueAt: new Date(Date.now() - 864e5),
       },
     });
@@ -118,11 +119,14 @@ describe.skipIf(!hasChromium)(title, () => {
     await shot('ledger-filtered');
   });
 
-  it('should open a complaint, assign it and try to resolve it', async () => {
+  it('should open a complaint, assign it and resolve it', async () => {
     await page.goto(`${base}/ledger`);
     await page.getByRole('link', { name: '466', exact: true }).click();
     await page.waitForURL(`${base}/complaints/466`);
     await expect(page.getByTestId('phone').textContent()).resolves.toBe('138****5678');
+    await expect(page.getByTestId('level-rule').textContent()).resolves.toBe(
+      'level 2: 3 to 9 people together',
+    );
 
     await page.getByLabel('分派给').selectOption('wang');
     await page.locator('#action-assign + form button[type=submit]').click();
@@ -132,11 +136,19 @@ describe.skipIf(!hasChromium)(title, () => {
       where: { ref: '466' },
     });
     expect(stored.assignee).toBe('wang');
+    await expect(page.getByTestId('assignments').textContent()).resolves.toContain('王坐席');
 
-    // Resolving belongs to the handling workflow; until it is wired the page says so.
     await page.getByLabel('处理结果').fill('已补发洗车卡并延长有效期');
     await page.locator('#action-resolve + form button[type=submit]').click();
-    await expect(page.getByRole('status').textContent()).resolves.toMatch(/已保存|尚未接入/);
+    await page.waitForURL(`${base}/complaints/466?saved=1`);
+    await expect(page.getByRole('status').textContent()).resolves.toContain('已保存');
+    await expect(page.locator('#facts .tag').first().textContent()).resolves.toBe('已解决');
+    await expect(page.getByTestId('audit').textContent()).resolves.toContain('resolve');
+    const resolved = await t.database.db.prisma.complaint.findUniqueOrThrow({
+      where: { ref: '466' },
+    });
+    expect(resolved.status).toBe('resolved');
+    expect(resolved.resolution).toBe('已补发洗车卡并延长有效期');
     await shot('complaint');
   });
 

@@ -266,6 +266,39 @@ describe('console pages', () => {
     expect(stored.assignee).toBe('wang');
   });
 
+  it('should carry a complaint through progress, resolution and follow-up from its page', async () => {
+    const session = await signIn(t, 'chen');
+    await postForm(t, '/complaints/001/assign', session, { assignee: 'wang' });
+
+    // A pending complaint resolved from the page is started first.
+    const resolve = await postForm(t, '/complaints/001/resolve', session, {
+      solution: '更换排水泵',
+      resolution: '渗水已止住',
+    });
+    expect(resolve.status).toBe(303);
+    const twice = await postForm(t, '/complaints/001/resolve', session, { resolution: '再次' });
+    expect(twice.status).toBe(409);
+    expect(await twice.text()).toContain('cannot move to resolved');
+    const visit = await postForm(t, '/complaints/001/follow-up', session, {
+      satisfaction: '5',
+      note: '电话回访，业主满意',
+    });
+    expect(visit.status).toBe(303);
+
+    const stored = await t.database.db.prisma.complaint.findUniqueOrThrow({
+      where: { ref: '001' },
+    });
+    expect(stored).toMatchObject({ status: 'closed', satisfaction: 5, resolution: '渗水已止住' });
+    const { html } = await page('/complaints/001', session.cookie);
+    expect(html).toContain('data-testid="level-rule"');
+    expect(html).toContain('分派记录');
+    expect(html).toMatch(/data-testid="assignments"[\s\S]*王坐席/);
+    for (const action of ['status.in_progress', 'resolve', 'follow-up.ask', 'follow-up.answer']) {
+      expect(html).toContain(`· ${action}`);
+    }
+    expect(html).toContain('status: resolved → closed');
+  });
+
   it('should refuse assignment by an agent and work by an agent not assigned', async () => {
     const session = await signIn(t, 'zhao');
 

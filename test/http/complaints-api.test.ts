@@ -1,13 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { authHeaders, createTestApp, sendJson, type TestApp } from '../support/app.ts';
-
-const referral = {
-  source: 'referral',
-  complainant: { name: '姚女士', phone: '13812345678' },
-  content: '交房已两年房产证仍未办下来，要求给出办证时间并解释原因',
-  category: '客户服务',
-  location: { project: '郑州·森林湖', building: '3' },
-};
+import { authHeaders, createTestApp, referral, sendJson, type TestApp } from '../support/app.ts';
 
 describe('complaints API', () => {
   let t: TestApp;

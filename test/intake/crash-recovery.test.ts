@@ -4,7 +4,7 @@ import { openDatabase } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { parseDatabaseUrl } from '../../src/db/url.ts';
 import { acceptEvent } from '../../src/intake/inbox.ts';
-import type { LedgerContext } from '../../src/ledger/context.ts';
+import { createLedgerContext, type LedgerContext } from '../../src/ledger/context.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { createEmptyDatabase } from '../support/database.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
@@ -66,14 +66,7 @@ describe('crash between the inbox commit and normalization', () => {
     await migrate(target);
     const db = openDatabase(target);
     const settings = loadSettings({ DATABASE_URL: database.url });
-    const ledger: LedgerContext = {
-      db,
-      refs: settings.refs,
-      categories: settings.categories,
-      timezone: settings.timezone,
-      logger: silentLogger(),
-      now: () => new Date(),
-    };
+    const ledger: LedgerContext = createLedgerContext(settings, db, silentLogger());
     const stranded = callRecord({ callId: 'CALL-STRANDED', caller: '13911112222' });
     await acceptEvent(ledger, {
       channel: 'hotline',

@@ -11,6 +11,15 @@ import { silentLogger } from '../../src/logger.ts';
 import { nodeConsoleAssets } from '../../src/node/assets.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
+/** A referral as staff would register it; tests override fields. */
+export const referral = {
+  source: 'referral',
+  complainant: { name: '姚女士', phone: '13812345678' },
+  content: '交房已两年房产证仍未办下来，要求给出办证时间并解释原因',
+  category: '客户服务',
+  location: { project: '郑州·森林湖', building: '3' },
+};
+
 export interface TestApp {
   app: ReturnType<typeof createApp>;
   database: TestDatabase;

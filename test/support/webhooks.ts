@@ -6,6 +6,8 @@ import { createApp } from '../../src/http/app.ts';
 import { createChannels, type MountedChannel } from '../../src/intake/channel.ts';
 import { channelFactories } from '../../src/intake/registry.ts';
 import { signPayload } from '../../src/intake/standard-webhooks.ts';
+import { attachSenders } from '../../src/ledger/context.ts';
+import { followUpPort } from '../../src/ledger/follow-ups.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
@@ -36,8 +38,9 @@ export async function createWebhookTestApp(
   const logger = silentLogger();
   const build = () => {
     const { ledger } = database;
-    const chat = chatEngineFromEnv({ ledger, logger, env });
+    const chat = chatEngineFromEnv({ ledger, logger, env, followUps: followUpPort(ledger) });
     const channels = createChannels(channelFactories, { ledger, logger, env, chat });
+    attachSenders(ledger, channels);
     return { channels, app: createApp({ ledger: database.ledger, logger, channels }) };
   };
   const { app, channels } = build();

@@ -177,14 +177,23 @@ describe.skipIf(testDialect !== 'sqlite')('worker on workerd with D1', () => {
     expect(missing.body.error.code).toBe('complaint_not_found');
   });
 
-  it('should run the escalation sweep hook on the cron trigger', async () => {
+  it('should run the escalation sweep on the cron trigger and flag an overdue complaint', async () => {
+    const old = await send('POST', '/api/complaints', {
+      ...complaint('sweep', 'call-sweep'),
+      receivedAt: new Date(Date.now() - 20 * 86_400_000).toISOString(),
+    });
+    expect(old.body.handling.overdue).toBe(false);
+
     const res = await send('GET', `/__scheduled?cron=${encodeURIComponent('*/5 * * * *')}`);
 
     expect(res.status).toBe(200);
+    const read = await send('GET', `/api/complaints/${old.body.ref}`);
+    expect(read.body.handling.overdue).toBe(true);
     // The worker's log reaches wrangler's output a moment after the response.
-    await vi.waitFor(() => expect(worker.child.output()).toContain('escalation sweep'), {
-      timeout: 10_000,
-    });
+    await vi.waitFor(
+      () => expect(worker.child.output()).toContain('scheduled escalation sweep done'),
+      { timeout: 10_000 },
+    );
   });
 
   it('should keep phone numbers and message text out of the logs', async () => {

@@ -9,6 +9,7 @@ import { createChannels } from '../../intake/channel.ts';
 import { type InboxStatus, inboxStatuses, listEvents } from '../../intake/inbox.ts';
 import { channelFactories } from '../../intake/registry.ts';
 import { replayInbox } from '../../intake/replay.ts';
+import { followUpPort } from '../../ledger/follow-ups.ts';
 import { silentLogger } from '../../logger.ts';
 import { openRuntime, readEnvironment } from '../../node/runtime.ts';
 import type { Command } from '../io.ts';
@@ -51,7 +52,7 @@ export const inboxCommand: Command = async (argv, io) => {
       ledger,
       logger,
       env,
-      chat: chatEngineFromEnv({ ledger, logger, env }),
+      chat: chatEngineFromEnv({ ledger, logger, env, followUps: followUpPort(ledger) }),
     });
     const summary = await replayInbox(runtime.ledger, channels, {
       status,

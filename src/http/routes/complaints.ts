@@ -1,7 +1,7 @@
 /** The ledger's REST routes: register, list and read complaints. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { viewerFor } from '../../accounts/clearance.ts';
-import { Complaint, ComplaintInput } from '../../complaint/schema.ts';
+import { ComplaintInput } from '../../complaint/schema.ts';
 import type { LedgerContext } from '../../ledger/context.ts';
 import { getComplaint } from '../../ledger/get-complaint.ts';
 import { listComplaintMessages } from '../../ledger/list-complaint-messages.ts';
@@ -13,8 +13,8 @@ import { requirePermission } from '../auth.ts';
 import type { AppEnv } from '../env.ts';
 import { validationHook } from '../errors.ts';
 import { errorResponses } from '../schemas.ts';
+import { ComplaintView, RefParam } from './route-kit.ts';
 
-const ComplaintView = Complaint.meta({ id: 'Complaint' });
 const RegisterBody = ComplaintInput.meta({
   id: 'ComplaintInput',
   example: {
@@ -24,13 +24,6 @@ const RegisterBody = ComplaintInput.meta({
     category: '客户服务',
     location: { project: '郑州·森林湖', building: '3', unit: '2', room: '503' },
   },
-});
-const RefParam = z.object({
-  ref: z
-    .string()
-    .min(1)
-    .max(20)
-    .meta({ param: { name: 'ref', in: 'path' }, example: 'Q001' }),
 });
 
 const registerRoute = createRoute({
