@@ -33,8 +33,8 @@ describe('chat engine intake', () => {
     const [row] = await complaints();
     expect(row).toMatchObject(intakeRow('wechat', 'openid-1'));
     expect(replies[6]).toContain(`编号 ${row?.ref}`);
-    // No due date yet: the promised 24 hours, in the ledger's time zone (Asia/Shanghai).
-    expect(replies[6]).toContain('10月5日 17:00');
+    // The ledger sets the due date: level 3 answers first within 48 hours (src/workflow/time-limits.ts).
+    expect(replies[6]).toContain('10月6日 17:00');
   });
 
   it.each([
@@ -106,7 +106,7 @@ describe('chat engine intake', () => {
     expect(replies[0]).toContain('Please choose a category');
     expect(replies[0]).toContain('property services');
     expect(replies[5]).toContain('Category: 物业服务');
-    expect(replies[6]).toMatch(/registered as TG001\. We will answer by 5 Oct 17:00/);
+    expect(replies[6]).toMatch(/registered as TG001\. We will answer by 6 Oct 17:00/);
     expect((await complaints())[0]).toMatchObject({
       source: 'telegram',
       complainantPhone: '+85291234567',
