@@ -33,7 +33,7 @@ describe('chat engine intake', () => {
     const [row] = await complaints();
     expect(row).toMatchObject(intakeRow('wechat', 'openid-1'));
     expect(replies[6]).toContain(`编号 ${row?.ref}`);
-    // The ledger sets the due date: level 3 answers first within 48 hours (src/workflow/time-limits.ts).
+    // The ledger sets the due date: level 3 gets its first answer within 48 hours.
     expect(replies[6]).toContain('10月6日 17:00');
   });
 
