@@ -5,7 +5,6 @@
  * the newest wins). Intake asks this for every event, so it is one raw query rather than three
  * Prisma reads; the SQL is the same in both dialects.
  */
-import { Prisma } from '../generated/sqlite/client.ts';
 import type { LedgerContext } from './context.ts';
 
 export type IntakeMatch =
@@ -20,23 +19,22 @@ export async function matchIntake(
 ): Promise<IntakeMatch> {
   const { dedupeKey, repeatKey } = options;
   const since = new Date(ctx.now().getTime() - options.windowDays * 86_400_000);
+  // No repeat key (or no window) binds NULL, which no row equals, so the query stays one static
+  // statement: Prisma.sql fragments would pull Prisma's Node runtime into the Workers bundle.
+  const repeatOf = repeatKey && options.windowDays > 0 ? repeatKey : null;
   // A concurrent delivery of this very input may have just created its own complaint: it is no
   // repeat target, hence the dedupe key's exclusion.
-  const target =
-    repeatKey && options.windowDays > 0
-      ? Prisma.sql`UNION ALL SELECT * FROM (
-          SELECT 'target' AS "kind", "id" FROM "complaint"
-          WHERE "repeat_key" = ${repeatKey} AND "status" IN ('pending', 'in_progress')
-            AND "received_at" >= ${since}
-            AND ("dedupe_key" IS NULL OR "dedupe_key" <> ${dedupeKey})
-          ORDER BY "received_at" DESC LIMIT 1) AS "newest"`
-      : Prisma.empty;
   const rows = await ctx.db.prisma.$queryRaw<{ kind: keyof typeof rank; id: number | bigint }[]>`
     SELECT 'complaint' AS "kind", "id" FROM "complaint" WHERE "dedupe_key" = ${dedupeKey}
     UNION ALL
     SELECT 'repeat' AS "kind", "complaint_id" AS "id" FROM "complaint_repeat"
     WHERE "dedupe_key" = ${dedupeKey}
-    ${target}`;
+    UNION ALL SELECT * FROM (
+      SELECT 'target' AS "kind", "id" FROM "complaint"
+      WHERE "repeat_key" = ${repeatOf} AND "status" IN ('pending', 'in_progress')
+        AND "received_at" >= ${since}
+        AND ("dedupe_key" IS NULL OR "dedupe_key" <> ${dedupeKey})
+      ORDER BY "received_at" DESC LIMIT 1) AS "newest"`;
   const best = rows.sort((a, b) => rank[a.kind] - rank[b.kind])[0];
   return best ? { kind: best.kind, complaintId: Number(best.id) } : { kind: 'none' };
 }
