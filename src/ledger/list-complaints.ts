@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { Level, Source, Status } from '../complaint/schema.ts';
 import type { Prisma } from '../generated/sqlite/client.ts';
 import type { LedgerContext } from './context.ts';
+import { findTextMatches } from './find-text-matches.ts';
 import type { ComplaintRow } from './present.ts';
 
 export const sortKeys = ['receivedAt', 'ref', 'level', 'status', 'category', 'source'] as const;
@@ -39,7 +40,14 @@ export interface ListResult {
   nextCursor: string | null;
 }
 
-export function whereFor(filter: z.output<typeof ListFilter>): Prisma.ComplaintWhereInput {
+/**
+ * The filter as Prisma conditions. `textMatches` (find-text-matches.ts) narrows the text search
+ * to the rows the search index found; the LIKE conditions still decide, so results are the same.
+ */
+export function whereFor(
+  filter: z.output<typeof ListFilter>,
+  textMatches: number[] | null = null,
+): Prisma.ComplaintWhereInput {
   const where: Prisma.ComplaintWhereInput = {};
   if (filter.status) where.status = filter.status;
   if (filter.level) where.level = filter.level;
@@ -49,12 +57,15 @@ export function whereFor(filter: z.output<typeof ListFilter>): Prisma.ComplaintW
   if (filter.from || filter.to) where.receivedAt = { gte: filter.from, lt: filter.to };
   if (filter.q) {
     const q = filter.q;
-    where.OR = [
-      { ref: { equals: q.toUpperCase() } },
+    const text: Prisma.ComplaintWhereInput[] = [
       { content: { contains: q } },
       { subject: { contains: q } },
       { complainantName: { contains: q } },
       { project: { contains: q } },
+    ];
+    where.OR = [
+      { ref: { equals: q.toUpperCase() } },
+      ...(textMatches ? [{ id: { in: textMatches }, OR: text }] : text),
     ];
   }
   return where;
@@ -69,8 +80,9 @@ export async function listComplaints(
   const key = filter.sort.replace(/^-/, '') as (typeof sortKeys)[number];
   const direction = descending ? 'desc' : 'asc';
 
+  const matches = filter.q ? await findTextMatches(ctx, { q: filter.q }) : null;
   const rows = await ctx.db.prisma.complaint.findMany({
-    where: whereFor(filter),
+    where: whereFor(filter, matches),
     // Ties are broken by time, then id, so each sort key walks its (key, received_at) index.
     orderBy:
       key === 'receivedAt' || key === 'ref'
