@@ -74,18 +74,21 @@ function random(seed: number) {
   };
 }
 
+/** Times as Prisma writes them to SQLite, so that its comparisons with stored text hold. */
+const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00');
+
 export function* syntheticRows(count: number, start = Date.UTC(2023, 0, 1)) {
   const next = random(42);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
   const span = Date.UTC(2026, 10, 30) - start;
   for (let i = 1; i <= count; i++) {
-    const receivedAt = new Date(start + Math.floor((span * i) / count)).toISOString();
+    const receivedAt = iso(start + Math.floor((span * i) / count));
     const problem = pick(problems);
     const status = pick(statuses);
-    const due = new Date(Date.parse(receivedAt) + 7 * 86_400_000).toISOString();
+    const due = iso(Date.parse(receivedAt) + 7 * 86_400_000);
     const done = status === 'resolved' || status === 'closed';
     const resolvedAt = done
-      ? new Date(Date.parse(receivedAt) + Math.floor(next() * 14 * 86_400_000)).toISOString()
+      ? iso(Date.parse(receivedAt) + Math.floor(next() * 14 * 86_400_000))
       : null;
     yield [
       `B${String(i).padStart(7, '0')}`,
