@@ -118,31 +118,46 @@ if (only.has('ledger')) {
 
 if (only.has('export')) {
   const lines = [
-    '| database | format | rows | seconds | peak RSS MiB | file MiB | load |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+    '| database | format | rows | node options | seconds | peak RSS MiB | file MiB | load |',
+    '| --- | --- | ---: | --- | ---: | ---: | ---: | ---: |',
   ];
   const flush = (remaining: number) =>
     writeSection(
       'export',
-      `${header}\n${command(`BENCH_ONLY=export BENCH_EXPORT_ROWS=${exportRows}`)}\n- load = 1-minute load average after the export\n${progress(remaining)}\n${lines.join('\n')}`,
+      `${header}\n${command(`BENCH_ONLY=export BENCH_EXPORT_ROWS=${exportRows}`)}\n- rows 0 = the same export of an empty ledger: the process's own floor; load = 1-minute load average after the export\n${progress(remaining)}\n${lines.join('\n')}`,
     );
-  let remaining = dialects.length * 2;
+  // Per format: the empty ledger, the full one, and the full one with the heap capped: if the
+  // capped run finishes near the floor, the export holds no rows and the rest is unswept garbage.
+  const runs = [
+    { rows: 0, options: '' },
+    { rows: exportRows, options: '' },
+    { rows: exportRows, options: '--max-old-space-size=96' },
+  ];
+  let remaining = dialects.length * 2 * runs.length;
   for (const dialect of dialects) {
-    const database = await createEmptyDatabase(dialect);
+    const empty = await createEmptyDatabase(dialect);
+    const full = await createEmptyDatabase(dialect);
     const dir = mkdtempSync(join(tmpdir(), 'taizhang-export-'));
     try {
-      await seed(parseDatabaseUrl(database.url), exportRows, log);
+      await seed(parseDatabaseUrl(empty.url), 0, log);
+      await seed(parseDatabaseUrl(full.url), exportRows, log);
       for (const format of ['csv', 'xlsx'] as const) {
-        const figure = measureExport(database.url, dir, format);
-        log(`export ${dialect} ${format}: ${figure.seconds} s, ${figure.peakMiB.toFixed(0)} MiB`);
-        lines.push(
-          `| ${dialect} | ${format} | ${exportRows} | ${figure.seconds.toFixed(1)} | ${figure.peakMiB.toFixed(0)} | ${figure.fileMiB.toFixed(1)} | ${(loadavg()[0] ?? 0).toFixed(1)} |`,
-        );
-        flush(--remaining);
+        for (const run of runs) {
+          const url = run.rows ? full.url : empty.url;
+          const figure = measureExport(url, dir, format, run.options);
+          log(
+            `export ${dialect} ${format} ${run.rows} ${run.options}: ${figure.seconds} s, ${figure.peakMiB.toFixed(0)} MiB`,
+          );
+          lines.push(
+            `| ${dialect} | ${format} | ${run.rows} | ${run.options || '—'} | ${figure.seconds.toFixed(1)} | ${figure.peakMiB.toFixed(0)} | ${figure.fileMiB.toFixed(1)} | ${(loadavg()[0] ?? 0).toFixed(1)} |`,
+          );
+          flush(--remaining);
+        }
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
-      await database.remove();
+      await empty.remove();
+      await full.remove();
     }
   }
 }
