@@ -6,6 +6,7 @@
 
 import { TZDate } from '@date-fns/tz';
 import { addMonths, startOfMonth } from 'date-fns';
+import { maxParameters } from '../db/limits.ts';
 import type { Dialect } from '../db/url.ts';
 import type { LedgerContext } from './context.ts';
 import type { ReportRange } from './scan-complaints.ts';
@@ -91,9 +92,10 @@ export function countByMonth(ctx: LedgerContext, months: Month[]): Promise<Group
  */
 async function countByMonthIndexed(ctx: LedgerContext, months: Month[]): Promise<GroupRow[]> {
   const rows: GroupRow[] = [];
-  // A year of months per statement keeps its 144 parameters far under SQLite's 999.
-  for (let i = 0; i < months.length; i += 12) {
-    const chunk = months.slice(i, i + 12);
+  // Three parameters per month and dimension: a year per statement on SQLite, 8 months on D1.
+  const perStatement = Math.max(1, Math.min(12, Math.floor(maxParameters(ctx.db) / 12)));
+  for (let i = 0; i < months.length; i += perStatement) {
+    const chunk = months.slice(i, i + perStatement);
     const parts = dimensions.flatMap((dimension) =>
       chunk.map(
         // Grouped by the bare column, which its index orders; cast so that UNION ALL has one type.

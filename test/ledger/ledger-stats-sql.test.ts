@@ -14,7 +14,7 @@ import {
   scanComplaints,
 } from '../../src/ledger/scan-complaints.ts';
 import { seed } from '../bench/seed.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { createTestDatabase, type TestDatabase, testDialect } from '../support/database.ts';
 
 const hour = 3_600_000;
 const dimensions = ['category', 'source', 'level', 'status'] as const;
@@ -137,4 +137,33 @@ describe('ledgerStats in SQL', () => {
       );
     }
   });
+
+  // D1 is SQLite's dialect; PostgreSQL's own limit is far above anything the dashboard binds.
+  it.skipIf(testDialect !== 'sqlite')(
+    "should keep each statement within D1's 100 parameters",
+    async () => {
+      const bound: number[] = [];
+      const prisma = database.db.prisma;
+      const counting = new Proxy(prisma, {
+        get(target, key) {
+          if (key !== '$queryRawUnsafe') return Reflect.get(target, key, target);
+          return (sql: string, ...values: unknown[]) => {
+            bound.push(values.length);
+            return target.$queryRawUnsafe(sql, ...values);
+          };
+        },
+      });
+      const ctx = {
+        ...database.ledger,
+        db: { ...database.db, prisma: counting, maxParameters: 100 },
+      };
+
+      const actual = await ledgerStats(ctx, { range: {} });
+
+      expect(actual).toEqual(await foldInJavaScript(database.ledger, {}));
+      // Four years of months: more than one statement's worth at D1's limit.
+      expect(bound.length).toBeGreaterThan(5);
+      expect(Math.max(...bound)).toBeLessThanOrEqual(100);
+    },
+  );
 });

@@ -96,6 +96,23 @@ describe('text search', () => {
     expect(await expected('电梯异响')).toEqual([]);
   });
 
+  it("should keep D1's id list short enough for its 100 parameters", async () => {
+    const d1 = { ...database.ledger, db: { ...database.db, maxParameters: 100 } };
+    const q = '墙体开裂，第';
+    const want = await expected(q);
+
+    const here = await findTextMatches(database.ledger, { q });
+    const there = await findTextMatches(d1, { q });
+    const listed = await listComplaints(d1, { filter: { q, limit: 500 } });
+
+    // Seeded complaints that open with 墙体开裂: more than D1's list of 50, fewer than 500.
+    expect(want.length).toBeGreaterThan(50);
+    expect(want.length).toBeLessThan(maxTextMatches);
+    expect(here).toEqual(testDialect === 'sqlite' ? want : null);
+    expect(there).toBeNull();
+    expect(listed.rows.map((row) => row.id).sort((a, b) => a - b)).toEqual(want);
+  });
+
   it('should use the index on SQLite for rare words only', async () => {
     const rare = await findTextMatches(database.ledger, { q: '大面积开裂' });
     const common = await findTextMatches(database.ledger, { q: '问题反映多次' });
