@@ -15,6 +15,11 @@ export type LedgerPrisma = SqliteClient;
 export interface LedgerDatabase {
   prisma: LedgerPrisma;
   dialect: Dialect;
+  /**
+   * The most bound parameters one statement may carry where it is lower than the dialect's:
+   * D1 allows 100. Hand-written SQL and id lists size their batches by it.
+   */
+  maxParameters?: number;
   close(): Promise<void>;
 }
 

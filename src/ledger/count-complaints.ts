@@ -1,5 +1,6 @@
 /** Counts the complaints a list filter matches, for the console's "N complaints" line. */
 import type { LedgerContext } from './context.ts';
+import { findTextMatches } from './find-text-matches.ts';
 import { ListFilter, whereFor } from './list-complaints.ts';
 
 export async function countComplaints(
@@ -7,5 +8,6 @@ export async function countComplaints(
   options: { filter: ListFilter },
 ): Promise<number> {
   const filter = ListFilter.parse({ ...options.filter, cursor: undefined });
-  return ctx.db.prisma.complaint.count({ where: whereFor(filter) });
+  const matches = filter.q ? await findTextMatches(ctx, { q: filter.q }) : null;
+  return ctx.db.prisma.complaint.count({ where: whereFor(filter, matches) });
 }

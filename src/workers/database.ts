@@ -40,6 +40,8 @@ export function openD1Database(binding: D1Binding): LedgerDatabase {
   return {
     prisma: withSequentialTransactions(prisma),
     dialect: 'sqlite',
+    // D1's limit per query (developers.cloudflare.com/d1/platform/limits).
+    maxParameters: 100,
     close: () => prisma.$disconnect(),
   };
 }

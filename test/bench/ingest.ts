@@ -8,6 +8,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { decodeAesKey, encryptMessage } from '../../channels/wechat/crypto.ts';
@@ -36,7 +37,12 @@ export interface Measured {
   p50: number;
   p99: number;
   errors: number;
+  /** The machine's 1-minute load average just after the level ran. */
+  load: number;
 }
+
+/** Called after each figure, so an interrupted run has written what it measured. */
+export type Flush = () => void;
 
 let sequence = 0;
 const run = `${process.pid}`;
@@ -166,32 +172,41 @@ async function load(
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
+    load: loadavg()[0] ?? Number.NaN,
   };
 }
 
-async function levels(name: string, url: string, request: () => autocannon.Request) {
+async function levels(
+  name: string,
+  url: string,
+  request: () => autocannon.Request,
+  rows: Measured[],
+  flush: Flush,
+) {
   await load(url, request, 16, 3); // warm-up: JIT, query plans, the first pages
-  const rows: Measured[] = [];
   for (const connections of connectionLevels) {
     const row = await load(url, request, connections, seconds);
     process.stderr.write(`${name} c=${connections}: ${row.rps.toFixed(0)} req/s\n`);
     rows.push(row);
+    flush();
   }
-  return rows;
 }
 
-export async function measureBaseline(): Promise<Measured[]> {
+export async function measureBaseline(rows: Measured[], flush: Flush): Promise<void> {
   const baseline = await start(['test/bench/baseline-server.mjs'], {}, /^listening (\d+)$/);
   try {
-    return await levels('baseline', baseline.url, hotline);
+    await levels('baseline', baseline.url, hotline, rows, flush);
   } finally {
     await stop(baseline.child);
   }
 }
 
 /** Each channel on a fresh database of the dialect, one server process per channel. */
-export async function measureIngest(dialect: Dialect): Promise<Record<ChannelName, Measured[]>> {
-  const results = {} as Record<ChannelName, Measured[]>;
+export async function measureIngest(
+  dialect: Dialect,
+  results: Partial<Record<ChannelName, Measured[]>>,
+  flush: Flush,
+): Promise<void> {
   for (const [name, request] of Object.entries(channels) as [
     ChannelName,
     () => autocannon.Request,
@@ -215,7 +230,8 @@ export async function measureIngest(dialect: Dialect): Promise<Record<ChannelNam
         /"url":"http:\/\/127\.0\.0\.1:(\d+)"/,
       );
       try {
-        results[name] = await levels(`${dialect} ${name}`, server.url, request);
+        results[name] = [];
+        await levels(`${dialect} ${name}`, server.url, request, results[name], flush);
       } finally {
         await stop(server.child);
       }
@@ -223,20 +239,19 @@ export async function measureIngest(dialect: Dialect): Promise<Record<ChannelNam
       await database.remove();
     }
   }
-  return results;
 }
 
 export function ingestTable(
-  results: Partial<Record<Dialect, Record<ChannelName, Measured[]>>>,
+  results: Partial<Record<Dialect, Partial<Record<ChannelName, Measured[]>>>>,
   baseline: Measured[],
 ): string {
   const lines = [
-    '| database | channel | conns | req/s | ratio | p50 ms | p99 ms | errors |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| database | channel | conns | req/s | ratio | p50 ms | p99 ms | errors | load |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   baseline.forEach((b) => {
     lines.push(
-      `| — | baseline (bare Hono) | ${b.connections} | ${b.rps.toFixed(0)} | 1 | ${b.p50} | ${b.p99} | ${b.errors} |`,
+      `| — | baseline (bare Hono) | ${b.connections} | ${b.rps.toFixed(0)} | 1 | ${b.p50} | ${b.p99} | ${b.errors} | ${b.load.toFixed(1)} |`,
     );
   });
   for (const [dialect, byChannel] of Object.entries(results)) {
@@ -245,7 +260,7 @@ export function ingestTable(
         const base = baseline[i]?.rps ?? Number.NaN;
         lines.push(
           `| ${dialect} | ${channel} | ${row.connections} | ${row.rps.toFixed(0)} | ` +
-            `${(row.rps / base).toFixed(3)} | ${row.p50} | ${row.p99} | ${row.errors} |`,
+            `${(row.rps / base).toFixed(3)} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.load.toFixed(1)} |`,
         );
       });
     }

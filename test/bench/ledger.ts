@@ -5,6 +5,7 @@
  */
 import { loadSettings } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/client.ts';
+import { migrate } from '../../src/db/migrate.ts';
 import type { DatabaseTarget } from '../../src/db/url.ts';
 import { createLedgerContext, type LedgerContext } from '../../src/ledger/context.ts';
 import { getComplaint } from '../../src/ledger/get-complaint.ts';
@@ -17,17 +18,36 @@ import { measure, type Summary } from './stats.ts';
 /** The seeded ledger ends in November 2026; "now" is fixed just after it. */
 const now = new Date('2026-12-01T00:00:00Z');
 
-export async function measureLedger(
-  url: string,
-  target: DatabaseTarget,
-  count: number,
-  runs: number,
-  log: (line: string) => void,
-): Promise<{ results: Summary[]; seedSeconds: number }> {
+export interface LedgerRun {
+  url: string;
+  target: DatabaseTarget;
+  count: number;
+  runs: number;
+  log: (line: string) => void;
+  /** Called after seeding and after each case, so an interrupted run keeps what it measured. */
+  flush: (results: Summary[], seedSeconds: number | null, remaining: number) => void;
+}
+
+/** Seeds the ledger unless it already holds complaints (a ledger kept from an earlier run). */
+async function seedUnlessSeeded(run: LedgerRun): Promise<number | null> {
+  await migrate(run.target);
+  const probe = openDatabase(run.target);
+  const existing = await probe.prisma.complaint.count();
+  await probe.close();
+  if (existing > 0) {
+    run.log(`reusing the ${existing} complaints already in the ledger`);
+    return null;
+  }
   const started = Date.now();
-  await seed(target, count, log);
-  const seedSeconds = (Date.now() - started) / 1000;
-  log(`seeded ${count} in ${seedSeconds.toFixed(1)} s`);
+  await seed(run.target, run.count, run.log);
+  const seconds = (Date.now() - started) / 1000;
+  run.log(`seeded ${run.count} in ${seconds.toFixed(1)} s`);
+  return seconds;
+}
+
+export async function measureLedger(run: LedgerRun): Promise<void> {
+  const { url, target, count, runs, log } = run;
+  const seedSeconds = await seedUnlessSeeded(run);
 
   const settings = loadSettings({ DATABASE_URL: url });
   const db = openDatabase(target);
@@ -68,15 +88,17 @@ export async function measureLedger(
               to: new Date('2026-12-01T00:00:00+08:00'),
             },
           }),
-        Math.min(runs, 3),
+        Math.min(runs, 10),
       ],
     ];
     const results: Summary[] = [];
+    run.flush(results, seedSeconds, cases.length);
     for (const [name, fn, times] of cases) {
-      results.push(await measure(name, times ?? runs, fn));
-      log(`${name} done`);
+      const summary = await measure(name, times ?? runs, fn);
+      results.push(summary);
+      log(`${name}: p50 ${summary.p50.toFixed(1)} ms, p95 ${summary.p95.toFixed(1)} ms`);
+      run.flush(results, seedSeconds, cases.length - results.length);
     }
-    return { results, seedSeconds };
   } finally {
     await db.close();
   }

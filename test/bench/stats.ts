@@ -1,4 +1,5 @@
 /** Small helpers shared by the benchmarks: timing a case and summarising its latencies. */
+import { loadavg } from 'node:os';
 
 export interface Summary {
   name: string;
@@ -6,6 +7,8 @@ export interface Summary {
   p50: number;
   p95: number;
   max: number;
+  /** The machine's 1-minute load average just after the case ran: other work on the 2 CPUs. */
+  load: number;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -34,17 +37,18 @@ export async function measure(
     p50: percentile(times, 50),
     p95: percentile(times, 95),
     max: times.at(-1) ?? Number.NaN,
+    load: loadavg()[0] ?? Number.NaN,
   };
 }
 
 export function table(rows: Summary[]): string {
   const lines = [
-    '| case | runs | p50 ms | p95 ms | max ms |',
-    '| --- | ---: | ---: | ---: | ---: |',
+    '| case | runs | p50 ms | p95 ms | max ms | load |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const row of rows) {
     lines.push(
-      `| ${row.name} | ${row.runs} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.max.toFixed(1)} |`,
+      `| ${row.name} | ${row.runs} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.max.toFixed(1)} | ${row.load.toFixed(1)} |`,
     );
   }
   return lines.join('\n');

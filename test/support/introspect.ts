@@ -39,9 +39,15 @@ function introspectSqlite(path: string): Map<string, Table> {
   const db = new Database(path, { readonly: true });
   const tables = new Map<string, Table>();
   try {
+    // 0009's FTS5 search table and the shadow tables FTS5 keeps for it are an index in all but
+    // name, and Prisma's schema cannot describe them: they stay out, as GIN indexes do.
     const names = db
       .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        `SELECT name FROM sqlite_master t WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+          AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'
+          AND NOT EXISTS (SELECT 1 FROM sqlite_master v WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%'
+            AND t.name LIKE v.name || '\\_%' ESCAPE '\\')
+          ORDER BY name`,
       )
       .pluck()
       .all() as string[];
