@@ -11,6 +11,17 @@ import { until } from './support.ts';
 const root = join(import.meta.dirname, '../../..');
 const preload = join(root, 'test/support/no-network-preload.ts');
 
+/**
+ * The environment without the `npm_*` variables of the npm that runs the tests: as a service
+ * manager starts the bot. With them (seen under `npx vitest`) the inner `npm run` printed
+ * nothing within a minute, for a reason not yet pinned down.
+ */
+function outsideNpm(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_')),
+  );
+}
+
 let child: Child | undefined;
 let remove: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -20,13 +31,16 @@ afterEach(async () => {
 });
 
 describe('npm run wechaty', () => {
-  it('should start against the mock puppet, say it is ready, and stop cleanly on SIGTERM', async () => {
+  // Starting npm, tsx and wechaty takes a while on a busy machine; the test waits on the ready line.
+  it('should start against the mock puppet, say it is ready, and stop cleanly on SIGTERM', {
+    timeout: 120_000,
+  }, async () => {
     const database = await createEmptyDatabase();
     remove = database.remove;
     child = spawnChild('npm', ['run', '--silent', 'wechaty'], {
       cwd: root,
       env: {
-        ...process.env,
+        ...outsideNpm(),
         DATABASE_URL: database.url,
         WECHATY_PUPPET: 'wechaty-puppet-mock',
         LOG_LEVEL: 'info',
