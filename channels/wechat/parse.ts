@@ -48,7 +48,14 @@ export function parseWechatXml(text: string): Record<string, unknown> {
   if (XMLValidator.validate(text) !== true) {
     throw new AppError('malformed_xml', 'request body is not well-formed XML');
   }
-  const root = (parser.parse(text) as { xml?: unknown }).xml;
+  let parsed: { xml?: unknown };
+  try {
+    parsed = parser.parse(text) as { xml?: unknown };
+  } catch {
+    // The validator passes documents the parser still refuses, such as nesting past its limit.
+    throw new AppError('malformed_xml', 'XML the parser refuses');
+  }
+  const root = parsed.xml;
   if (!root || typeof root !== 'object' || Array.isArray(root)) {
     throw new AppError('malformed_xml', 'XML has no <xml> element with fields');
   }
