@@ -3,7 +3,7 @@
  * step has a prompt and reads one answer; an answer it cannot use is asked again. Pure functions
  * over the conversation state (registration, the one effect, is handed in as `register`).
  */
-import { categoryEnglish } from '../complaint/categories.ts';
+import { categoryLabel } from '../complaint/categories.ts';
 import { isSkip } from './commands.ts';
 import { describePlace, readPlace } from './location.ts';
 import { readPhone } from './phone.ts';
@@ -44,7 +44,7 @@ function choicesFor(step: Step, context: StepContext): ChatChoice[] | undefined 
   switch (step) {
     case 'category':
       return context.categories.map((category) => ({
-        label: context.language === 'en' ? (categoryEnglish[category] ?? category) : category,
+        label: categoryLabel(category, context.language),
         value: category,
       }));
     case 'name':
@@ -74,7 +74,7 @@ export function prompt(state: ConversationState, context: StepContext): ChatRepl
     phone: text.askPhone,
     location: text.askLocation,
     confirm: text.summary({
-      category: state.draft.category ?? '',
+      category: categoryLabel(state.draft.category ?? '', state.language),
       description: state.draft.description ?? '',
       name: state.draft.name,
       phone: state.draft.phone,

@@ -105,8 +105,10 @@ describe('chat engine intake', () => {
 
     expect(replies[0]).toContain('Please choose a category');
     expect(replies[0]).toContain('property services');
-    expect(replies[5]).toContain('Category: 物业服务');
+    expect(replies[5]).toContain('Category: property services');
     expect(replies[6]).toMatch(/registered as TG001\. We will answer by 5 Oct 17:00/);
+    const status = joined(await t.customer('42', { language: 'en' }).say('status TG001'));
+    expect(status).toContain('TG001 (property services)');
     expect((await complaints())[0]).toMatchObject({
       source: 'telegram',
       complainantPhone: '+85291234567',
