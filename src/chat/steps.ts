@@ -36,6 +36,16 @@ export function isLongDescription(text: string): boolean {
   return cjk >= 20 || words >= 12;
 }
 
+/**
+ * How much of the description the summary repeats: the whole of it can run to 20,000 characters,
+ * Telegram and LINE clip a message at 4,096 and 5,000, which cut off the summary's name, phone
+ * and place and its numbered choices, and WeChat passes it whole. The complaint keeps all of it.
+ */
+const summaryDescription = 500;
+
+const shortened = (text: string) =>
+  text.length > summaryDescription ? `${text.slice(0, summaryDescription)}…` : text;
+
 /** The smallest answer taken as a description. */
 const minimumDescription = 4;
 
@@ -75,7 +85,7 @@ export function prompt(state: ConversationState, context: StepContext): ChatRepl
     location: text.askLocation,
     confirm: text.summary({
       category: categoryLabel(state.draft.category ?? '', state.language),
-      description: state.draft.description ?? '',
+      description: shortened(state.draft.description ?? ''),
       name: state.draft.name,
       phone: state.draft.phone,
       where: state.draft.location && describePlace(state.draft.location, state.language),

@@ -115,6 +115,20 @@ describe('chat engine intake', () => {
     });
   });
 
+  it('should keep the summary within a chat message when the description is very long', async () => {
+    t = await createEngineTest({ channel: 'telegram' });
+    const long = `卫生间漏水，${'楼上的水一直渗下来，墙面发霉。'.repeat(400)}`;
+    const customer = t.customer('u-long');
+    for (const answer of ['你好', '4', long, '王先生', 'skip']) await customer.say(answer);
+    const summary = await customer.say('skip');
+    await customer.say('1');
+
+    // Telegram clips a message at 4,096 characters (LINE at 5,000), cutting off what follows.
+    for (const reply of summary) expect(joined([reply]).length).toBeLessThanOrEqual(4096);
+    expect(joined(summary)).toContain('卫生间漏水');
+    expect((await complaints())[0]?.content).toBe(long);
+  });
+
   it('should attach images and voice sent during the intake', async () => {
     t = await createEngineTest();
     const customer = t.customer('u1');
