@@ -129,6 +129,27 @@ describe('chat engine intake', () => {
     expect((await complaints())[0]?.content).toBe(long);
   });
 
+  it('should take text with NUL and lone surrogates, which JSON can carry, to a complaint', async () => {
+    t = await createEngineTest();
+    const customer = t.customer('u-nul');
+    const replies: string[] = [];
+    for (const answer of [
+      '你好\u0000',
+      '4',
+      '卫生间漏水\u0000一周了\ud800',
+      '王\u0000先生',
+      'skip',
+      'skip',
+    ]) {
+      replies.push(joined(await customer.say(answer)));
+    }
+    const registered = joined(await customer.say('1'));
+
+    expect(replies[0]).toContain('请选择投诉类别');
+    expect(registered).toContain('投诉已登记');
+    expect((await complaints())[0]).toMatchObject({ complainantName: '王先生' });
+  });
+
   it('should attach images and voice sent during the intake', async () => {
     t = await createEngineTest();
     const customer = t.customer('u1');
