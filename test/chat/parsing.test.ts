@@ -46,8 +46,13 @@ describe('readPhone', () => {
     ['010-12345678', '01012345678'],
     ['+86 138 1234 5678', '13812345678'],
     ['+852 9123 4567', '+85291234567'],
+    ['0371-6789 1234', '037167891234'],
+    ['+44 20 7946 0958', '+442079460958'],
     ['12345', undefined],
     ['没有电话', undefined],
+    // A mobile number with a digit too many, or a stray one after it, is a typo, not a landline.
+    ['138123456781', undefined],
+    ['13812345678-1', undefined],
   ])('should read %j as %j', (text, expected) => {
     expect(readPhone(text)).toBe(expected);
   });
