@@ -175,6 +175,28 @@ describe('chat engine intake', () => {
     ]);
   });
 
+  it('should take a long caption on a first photo as the description', async () => {
+    t = await createEngineTest({ channel: 'telegram' });
+    const customer = t.customer('u-caption');
+    const caption = '楼道天花板掉下来一大块，差点砸到孩子，物业说要排期维修';
+
+    const first = joined(
+      await customer.send({
+        kind: 'image',
+        text: caption,
+        media: { kind: 'image', url: 'telegram-file:AgAD' },
+      }),
+    );
+    const next = joined(await customer.say('4'));
+    for (const answer of ['跳过', '跳过', '跳过', '1']) await customer.say(answer);
+
+    expect(first).toContain('已收到附件');
+    expect(next).toContain('怎么称呼');
+    const [row] = await complaints();
+    expect(row).toMatchObject({ content: caption, category: '物业服务' });
+    expect(row?.attachments.map((a) => a.url)).toEqual(['telegram-file:AgAD']);
+  });
+
   it('should answer unsupported kinds politely and keep the step', async () => {
     t = await createEngineTest();
     const customer = t.customer('u1');
