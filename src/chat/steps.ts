@@ -97,7 +97,11 @@ export function prompt(state: ConversationState, context: StepContext): ChatRepl
 
 /** The answer as a choice's value: the value itself, its label, or its number in the list. */
 export function pickChoice(answer: string, choices: readonly ChatChoice[]): string | undefined {
-  const trimmed = answer.trim();
+  // NFKC: a Chinese input method in full-width mode types "２" for 2; "2。" and "2." mean 2.
+  const trimmed = answer
+    .normalize('NFKC')
+    .trim()
+    .replace(/[。.、]+$/, '');
   const lower = trimmed.toLowerCase();
   const direct = choices.find(
     (choice) => choice.value.toLowerCase() === lower || choice.label.toLowerCase() === lower,

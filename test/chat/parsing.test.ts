@@ -90,6 +90,9 @@ describe('pickChoice', () => {
     ['restart', 'restart'],
     ['0', undefined],
     ['好的呀', undefined],
+    // What a Chinese input method types in full-width mode.
+    ['２', 'restart'],
+    ['１。', 'confirm'],
   ])('should pick %j as %j', (answer, expected) => {
     expect(pickChoice(answer, choices)).toBe(expected);
   });
