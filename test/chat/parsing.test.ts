@@ -11,6 +11,7 @@ describe('parseCommand', () => {
     ['查询W001', { name: 'status', ref: 'W001' }],
     ['status ln012', { name: 'status', ref: 'LN012' }],
     ['/status TG003', { name: 'status', ref: 'TG003' }],
+    ['查询 Ｗ００１', { name: 'status', ref: 'W001' }],
     ['查询', { name: 'status' }],
     ['取消', { name: 'cancel' }],
     ['Cancel', { name: 'cancel' }],
