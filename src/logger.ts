@@ -26,6 +26,28 @@ const redactedKeys = [
 
 const redactPaths = redactedKeys.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
 
+/**
+ * Errors as pino writes them, but Prisma's: its text prints the call's arguments (message texts,
+ * phone numbers, names) between "Invalid `...` invocation" and the cause, in message and stack.
+ * Only the cause, the last paragraph, is kept, and the stack keeps its frames.
+ */
+function serializeError(error: Error) {
+  const serialized = pino.stdSerializers.err(error);
+  const message = typeof serialized.message === 'string' ? serialized.message : '';
+  if (!/Invalid `[^`]*` invocation/.test(message)) return serialized;
+  const cause =
+    message
+      .trim()
+      .split(/\n\s*\n/)
+      .at(-1) ?? '';
+  const frames = (serialized.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  return {
+    ...serialized,
+    message: cause,
+    stack: [`${serialized.type}: ${cause}`, ...frames].join('\n'),
+  };
+}
+
 export interface LoggerOptions {
   level?: string;
   destination?: pino.DestinationStream;
@@ -40,11 +62,11 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       level: options.level ?? 'info',
       base: { service: 'taizhang' },
       redact: { paths: redactPaths, censor: '[redacted]' },
+      serializers: { err: serializeError },
       // The browser build redacts only log objects (asObject); serialize turns errors into fields.
       ...(browserWrite
         ? {
             browser: { asObject: true, serialize: true, write: browserWrite },
-            serializers: { err: pino.stdSerializers.err },
           }
         : {}),
     },

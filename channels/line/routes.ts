@@ -50,24 +50,31 @@ export function lineRoutes(options: LineRoutesOptions) {
 
     // The console's "Verify" button sends no events; it wants a 200 and nothing else.
     const fresh: Accepted[] = [];
-    for (const lineEvent of body.events) {
-      const normalized = normalizeLine(lineEvent);
-      const { event, duplicate } = await acceptEvent(ledger, {
-        channel: 'line',
-        deliveryKey: normalized.deliveryKey,
-        body: JSON.stringify({ destination: body.destination, event: lineEvent }),
-      });
-      if (duplicate) {
-        const redelivery = lineEvent.deliveryContext?.isRedelivery ?? false;
-        log.info({ inboxId: event.id, status: event.status, redelivery }, 'LINE event seen before');
-        continue;
+    try {
+      for (const lineEvent of body.events) {
+        const normalized = normalizeLine(lineEvent);
+        const { event, duplicate } = await acceptEvent(ledger, {
+          channel: 'line',
+          deliveryKey: normalized.deliveryKey,
+          body: JSON.stringify({ destination: body.destination, event: lineEvent }),
+        });
+        if (duplicate) {
+          const redelivery = lineEvent.deliveryContext?.isRedelivery ?? false;
+          log.info(
+            { inboxId: event.id, status: event.status, redelivery },
+            'LINE event seen before',
+          );
+          continue;
+        }
+        fresh.push({ event, normalized });
       }
-      fresh.push({ event, normalized });
-    }
-
-    // One job per request, in order: a customer's events in one delivery are one after another.
-    if (fresh.length > 0) {
-      options.background(runEvents({ ...options, logger: log }, fresh));
+    } finally {
+      // One job per request, in order: a customer's events in one delivery are one after another.
+      // Also when a later event could not be stored: LINE's redelivery finds these in the inbox
+      // and drops them, so this is their only turn.
+      if (fresh.length > 0) {
+        options.background(runEvents({ ...options, logger: log }, fresh));
+      }
     }
     return c.json({});
   });

@@ -72,14 +72,25 @@ function messageBody(message: Message): Body {
   return { kind: 'unsupported' };
 }
 
-const languageOf = (code: string | undefined): InboundChatMessage['language'] => {
-  const lower = code?.toLowerCase() ?? '';
+const languageOf = (code: unknown): InboundChatMessage['language'] => {
+  // Only update_id is checked on arrival; a field of the wrong type must not fail the request.
+  const lower = typeof code === 'string' ? code.toLowerCase() : '';
   if (lower.startsWith('en')) return 'en';
   if (lower.startsWith('zh')) return 'zh';
   return undefined;
 };
 
-export function normalizeTelegram(update: Update): NormalizedTelegram {
+/**
+ * `/help@desk_bot` is how Telegram writes a command picked from the bot's menu (always, in
+ * groups): the engine reads `/help`. A command naming another bot is left as it is.
+ */
+function withoutBotName(text: string, username: string | undefined): string {
+  const match = /^(\/[A-Za-z0-9_]+)@([A-Za-z0-9_]+)(?=\s|$)/.exec(text);
+  if (!match || !username || match[2]?.toLowerCase() !== username.toLowerCase()) return text;
+  return `${match[1]}${text.slice(match[0].length)}`;
+}
+
+export function normalizeTelegram(update: Update, botUsername?: string): NormalizedTelegram {
   const deliveryKey = `telegram:${update.update_id}`;
   const eventId = String(update.update_id);
   const query = update.callback_query;
@@ -108,5 +119,7 @@ export function normalizeTelegram(update: Update): NormalizedTelegram {
     };
   }
   if (!update.message) return { deliveryKey, message: null };
-  return { deliveryKey, chatId: chat.id, message: { ...base, ...messageBody(update.message) } };
+  const body = messageBody(update.message);
+  if (typeof body.text === 'string') body.text = withoutBotName(body.text, botUsername);
+  return { deliveryKey, chatId: chat.id, message: { ...base, ...body } };
 }

@@ -28,13 +28,18 @@ export interface TurnOptions {
 /** The grammY middleware that runs one update's turn; it never throws for a failed turn. */
 export function turnMiddleware(options: TurnOptions) {
   return async (ctx: Context) => {
-    await runUpdate(options, ctx.update, ctx.api);
+    await runUpdate(options, ctx.update, ctx.api, ctx.me.username);
   };
 }
 
-async function runUpdate(options: TurnOptions, update: Update, api: Api): Promise<void> {
+async function runUpdate(
+  options: TurnOptions,
+  update: Update,
+  api: Api,
+  botUsername: string,
+): Promise<void> {
   const { ledger, engine, logger } = options;
-  const normalized = normalizeTelegram(update);
+  const normalized = normalizeTelegram(update, botUsername);
   const { event, duplicate } = await acceptEvent(ledger, {
     channel: 'telegram',
     deliveryKey: normalized.deliveryKey,

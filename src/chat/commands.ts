@@ -21,7 +21,8 @@ const statusPattern = /^(?:查询|查询进度|进度|status)\s*[:：#]?\s*([A-Z
 
 /** The command a message's text is, or undefined when it is an answer. */
 export function parseCommand(text: string | undefined): Command | undefined {
-  const trimmed = text?.trim().replace(/^\//, '');
+  // NFKC: full-width letters and digits (Ｗ００１) are what a Chinese input method may type.
+  const trimmed = text?.normalize('NFKC').trim().replace(/^\//, '');
   if (!trimmed) return undefined;
   const status = statusPattern.exec(trimmed);
   if (status)

@@ -3,6 +3,7 @@
  * complaints for the status command. The complaint's dedupe key is the conversation's session,
  * so a confirm handled twice (a retry, two instances at once) registers one complaint.
  */
+import { categoryLabel } from '../complaint/categories.ts';
 import type { LedgerContext } from '../ledger/context.ts';
 import { findChannelComplaints } from '../ledger/find-channel-complaints.ts';
 import type { ComplaintRow } from '../ledger/present.ts';
@@ -73,7 +74,7 @@ export function statusView(
   const due = row.status === 'pending' ? row.firstResponseDueAt : row.resolutionDueAt;
   return {
     ref: row.ref,
-    category: row.category,
+    category: categoryLabel(row.category, language),
     status: text.statusLabels[row.status] ?? row.status,
     answerBy: open && due ? formatMoment(due, language, timeZone) : undefined,
     resolution: open ? undefined : (row.resolution ?? row.solution),

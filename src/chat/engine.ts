@@ -32,6 +32,24 @@ export interface ChatEngineOptions {
   attempts?: number;
 }
 
+/**
+ * JSON carries what PostgreSQL's text refuses (NUL) and what UTF-8 cannot encode (a lone
+ * surrogate); a customer's text is stored, so it is made storable first.
+ */
+const storable = (text: string) =>
+  text
+    .replaceAll('\u0000', '')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+
+function storableMessage(message: InboundChatMessage): InboundChatMessage {
+  const { text, location } = message;
+  return {
+    ...message,
+    ...(typeof text === 'string' ? { text: storable(text) } : {}),
+    ...(location?.label ? { location: { ...location, label: storable(location.label) } } : {}),
+  };
+}
+
 export const defaultIdleMinutes = 30;
 export const defaultAnswerWithinHours = 24;
 
@@ -69,7 +87,8 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
   }
 
   return {
-    async handle(message: InboundChatMessage): Promise<ChatReply[]> {
+    async handle(received: InboundChatMessage): Promise<ChatReply[]> {
+      const message = storableMessage(received);
       const turn = await settle(message);
       await recordTurn(ledger, {
         message,

@@ -3,7 +3,7 @@
  * step has a prompt and reads one answer; an answer it cannot use is asked again. Pure functions
  * over the conversation state (registration, the one effect, is handed in as `register`).
  */
-import { categoryEnglish } from '../complaint/categories.ts';
+import { categoryLabel } from '../complaint/categories.ts';
 import { isSkip } from './commands.ts';
 import { describePlace, readPlace } from './location.ts';
 import { readPhone } from './phone.ts';
@@ -36,6 +36,16 @@ export function isLongDescription(text: string): boolean {
   return cjk >= 20 || words >= 12;
 }
 
+/**
+ * How much of the description the summary repeats: the whole of it can run to 20,000 characters,
+ * Telegram and LINE clip a message at 4,096 and 5,000, which cut off the summary's name, phone
+ * and place and its numbered choices, and WeChat passes it whole. The complaint keeps all of it.
+ */
+const summaryDescription = 500;
+
+const shortened = (text: string) =>
+  text.length > summaryDescription ? `${text.slice(0, summaryDescription)}…` : text;
+
 /** The smallest answer taken as a description. */
 const minimumDescription = 4;
 
@@ -44,7 +54,7 @@ function choicesFor(step: Step, context: StepContext): ChatChoice[] | undefined 
   switch (step) {
     case 'category':
       return context.categories.map((category) => ({
-        label: context.language === 'en' ? (categoryEnglish[category] ?? category) : category,
+        label: categoryLabel(category, context.language),
         value: category,
       }));
     case 'name':
@@ -74,8 +84,8 @@ export function prompt(state: ConversationState, context: StepContext): ChatRepl
     phone: text.askPhone,
     location: text.askLocation,
     confirm: text.summary({
-      category: state.draft.category ?? '',
-      description: state.draft.description ?? '',
+      category: categoryLabel(state.draft.category ?? '', state.language),
+      description: shortened(state.draft.description ?? ''),
       name: state.draft.name,
       phone: state.draft.phone,
       where: state.draft.location && describePlace(state.draft.location, state.language),
@@ -87,7 +97,11 @@ export function prompt(state: ConversationState, context: StepContext): ChatRepl
 
 /** The answer as a choice's value: the value itself, its label, or its number in the list. */
 export function pickChoice(answer: string, choices: readonly ChatChoice[]): string | undefined {
-  const trimmed = answer.trim();
+  // NFKC: a Chinese input method in full-width mode types "２" for 2; "2。" and "2." mean 2.
+  const trimmed = answer
+    .normalize('NFKC')
+    .trim()
+    .replace(/[。.、]+$/, '');
   const lower = trimmed.toLowerCase();
   const direct = choices.find(
     (choice) => choice.value.toLowerCase() === lower || choice.label.toLowerCase() === lower,

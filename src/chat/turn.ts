@@ -111,6 +111,15 @@ export async function runTurn(
       ...base,
       draft: { ...base.draft, attachments: [...base.draft.attachments, attachment] },
     };
+    // A first photo whose caption tells the problem at length: the caption is the description.
+    if (!inIntake(state) && isLongDescription(answer)) {
+      const described = { ...attached, draft: { ...attached.draft, description: answer } };
+      return done(described, [
+        { text: `${text.welcome}\n${text.descriptionTaken}` },
+        { text: text.mediaAttached },
+        ...prompt(described, context),
+      ]);
+    }
     // Media with the platform's recognition text also answers the step; without, it waits.
     if (!answer || !inIntake(state)) {
       return done(attached, [{ text: text.mediaAttached }, ...prompt(attached, context)]);

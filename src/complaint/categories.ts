@@ -21,3 +21,7 @@ export const categoryEnglish: Record<string, string> = {
   外部环境: 'surroundings',
   客户服务: 'customer service',
 };
+
+/** A category as a customer reads it: its English name in English, where it has one. */
+export const categoryLabel = (category: string, language: 'zh' | 'en') =>
+  language === 'en' ? (categoryEnglish[category] ?? category) : category;

@@ -105,12 +105,49 @@ describe('chat engine intake', () => {
 
     expect(replies[0]).toContain('Please choose a category');
     expect(replies[0]).toContain('property services');
-    expect(replies[5]).toContain('Category: 物业服务');
+    expect(replies[5]).toContain('Category: property services');
     expect(replies[6]).toMatch(/registered as TG001\. We will answer by 6 Oct 17:00/);
+    const status = joined(await t.customer('42', { language: 'en' }).say('status TG001'));
+    expect(status).toContain('TG001 (property services)');
     expect((await complaints())[0]).toMatchObject({
       source: 'telegram',
       complainantPhone: '+85291234567',
     });
+  });
+
+  it('should keep the summary within a chat message when the description is very long', async () => {
+    t = await createEngineTest({ channel: 'telegram' });
+    const long = `卫生间漏水，${'楼上的水一直渗下来，墙面发霉。'.repeat(400)}`;
+    const customer = t.customer('u-long');
+    for (const answer of ['你好', '4', long, '王先生', 'skip']) await customer.say(answer);
+    const summary = await customer.say('skip');
+    await customer.say('1');
+
+    // Telegram clips a message at 4,096 characters (LINE at 5,000), cutting off what follows.
+    for (const reply of summary) expect(joined([reply]).length).toBeLessThanOrEqual(4096);
+    expect(joined(summary)).toContain('卫生间漏水');
+    expect((await complaints())[0]?.content).toBe(long);
+  });
+
+  it('should take text with NUL and lone surrogates, which JSON can carry, to a complaint', async () => {
+    t = await createEngineTest();
+    const customer = t.customer('u-nul');
+    const replies: string[] = [];
+    for (const answer of [
+      '你好\u0000',
+      '4',
+      '卫生间漏水\u0000一周了\ud800',
+      '王\u0000先生',
+      'skip',
+      'skip',
+    ]) {
+      replies.push(joined(await customer.say(answer)));
+    }
+    const registered = joined(await customer.say('1'));
+
+    expect(replies[0]).toContain('请选择投诉类别');
+    expect(registered).toContain('投诉已登记');
+    expect((await complaints())[0]).toMatchObject({ complainantName: '王先生' });
   });
 
   it('should attach images and voice sent during the intake', async () => {
@@ -136,6 +173,28 @@ describe('chat engine intake', () => {
       ['image', 'https://mmbiz.example/pic.jpg', null],
       ['voice', 'wechat-media:abc', 'audio/amr'],
     ]);
+  });
+
+  it('should take a long caption on a first photo as the description', async () => {
+    t = await createEngineTest({ channel: 'telegram' });
+    const customer = t.customer('u-caption');
+    const caption = '楼道天花板掉下来一大块，差点砸到孩子，物业说要排期维修';
+
+    const first = joined(
+      await customer.send({
+        kind: 'image',
+        text: caption,
+        media: { kind: 'image', url: 'telegram-file:AgAD' },
+      }),
+    );
+    const next = joined(await customer.say('4'));
+    for (const answer of ['跳过', '跳过', '跳过', '1']) await customer.say(answer);
+
+    expect(first).toContain('已收到附件');
+    expect(next).toContain('怎么称呼');
+    const [row] = await complaints();
+    expect(row).toMatchObject({ content: caption, category: '物业服务' });
+    expect(row?.attachments.map((a) => a.url)).toEqual(['telegram-file:AgAD']);
   });
 
   it('should answer unsupported kinds politely and keep the step', async () => {

@@ -11,6 +11,7 @@ describe('parseCommand', () => {
     ['查询W001', { name: 'status', ref: 'W001' }],
     ['status ln012', { name: 'status', ref: 'LN012' }],
     ['/status TG003', { name: 'status', ref: 'TG003' }],
+    ['查询 Ｗ００１', { name: 'status', ref: 'W001' }],
     ['查询', { name: 'status' }],
     ['取消', { name: 'cancel' }],
     ['Cancel', { name: 'cancel' }],
@@ -46,8 +47,13 @@ describe('readPhone', () => {
     ['010-12345678', '01012345678'],
     ['+86 138 1234 5678', '13812345678'],
     ['+852 9123 4567', '+85291234567'],
+    ['0371-6789 1234', '037167891234'],
+    ['+44 20 7946 0958', '+442079460958'],
     ['12345', undefined],
     ['没有电话', undefined],
+    // A mobile number with a digit too many, or a stray one after it, is a typo, not a landline.
+    ['138123456781', undefined],
+    ['13812345678-1', undefined],
   ])('should read %j as %j', (text, expected) => {
     expect(readPhone(text)).toBe(expected);
   });
@@ -85,6 +91,9 @@ describe('pickChoice', () => {
     ['restart', 'restart'],
     ['0', undefined],
     ['好的呀', undefined],
+    // What a Chinese input method types in full-width mode.
+    ['２', 'restart'],
+    ['１。', 'confirm'],
   ])('should pick %j as %j', (answer, expected) => {
     expect(pickChoice(answer, choices)).toBe(expected);
   });

@@ -3,6 +3,7 @@
  * bodies, each kind of event, redeliveries, and the reply token's fallback to push.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { testDialect } from '../../support/database.ts';
 import {
   createLineTestApp,
   type LineTestApp,
@@ -22,6 +23,21 @@ afterEach(async () => {
 const errorCode = async (res: Response) =>
   ((await res.json()) as { error: { code: string } }).error.code;
 const inboxRows = () => t.database.db.prisma.inboxEvent.findMany({ orderBy: { id: 'asc' } });
+
+/** A trigger that makes the database refuse to store one delivery key, as a failing write does. */
+async function refuseInboxKey(deliveryKey: string) {
+  const { prisma } = t.database.db;
+  if (testDialect === 'sqlite') {
+    await prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_key BEFORE INSERT ON inbox_event
+      WHEN NEW.delivery_key = '${deliveryKey}' BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+    return;
+  }
+  await prisma.$executeRawUnsafe(`CREATE FUNCTION refuse_key() RETURNS trigger AS $$ BEGIN
+      IF NEW.delivery_key = '${deliveryKey}' THEN RAISE EXCEPTION 'refused'; END IF;
+      RETURN NEW; END $$ LANGUAGE plpgsql`);
+  await prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_key BEFORE INSERT ON inbox_event
+      FOR EACH ROW EXECUTE FUNCTION refuse_key()`);
+}
 
 describe('LINE webhook signatures and bodies', () => {
   it.each([
@@ -218,6 +234,22 @@ describe('LINE webhook events', () => {
     expect(t.engine.calls).toHaveLength(1);
     expect(t.fake.sent).toHaveLength(1);
     expect(await inboxRows()).toHaveLength(1);
+  });
+
+  it('should still answer the events it stored when a later one fails to store', async () => {
+    t = await createLineTestApp();
+    await refuseInboxKey('line:refused-event');
+    const stored = textEvent('电梯坏了');
+    const refused = { ...textEvent('楼道灯坏了'), webhookEventId: 'refused-event' };
+
+    const res = await postLine(t.app, webhookBody(stored, refused));
+    await t.channel.close();
+
+    // LINE delivers the request again; the stored event is then a duplicate and dropped.
+    expect(res.status).toBe(500);
+    expect(t.engine.calls.map((call) => call.text)).toEqual(['电梯坏了']);
+    expect(t.fake.sent).toHaveLength(1);
+    expect(await inboxRows()).toMatchObject([{ status: 'processed' }]);
   });
 
   it('should push the answer when the reply token is spent', async () => {

@@ -65,6 +65,32 @@ describe('Telegram conversation by webhook', () => {
     expect(fake.answeredCallbacks).toHaveLength(1);
   });
 
+  it('should read a command addressed to the bot by its username, as menus send them', async () => {
+    fake = await startFakeTelegram();
+    t = await createWebhookTestApp({
+      env: { ...telegramEnv(fake), TELEGRAM_BOT_USERNAME: '@desk_bot' },
+    });
+
+    const help = await send(t.app, textUpdate('/help@desk_bot'));
+    await send(t.app, textUpdate('你好'));
+    const status = await send(t.app, textUpdate('/status@desk_bot'));
+
+    expect(help).toContain('可以随时发送');
+    expect(status).toContain('您还没有');
+    expect(status).not.toContain('没有识别到您的选择');
+  });
+
+  it('should take an update whose language_code is not a string without a 500', async () => {
+    fake = await startFakeTelegram();
+    t = await createWebhookTestApp({ env: telegramEnv(fake) });
+    const update = textUpdate('你好');
+    const odd = { ...update, message: { ...update.message, from: { id: 1, language_code: 7 } } };
+
+    const replies = await send(t.app, odd);
+
+    expect(replies).toContain('请选择投诉类别');
+  });
+
   it('should mount the channel with a Telegram sender, and stay off without the secret', async () => {
     fake = await startFakeTelegram();
     t = await createWebhookTestApp({ env: telegramEnv(fake) });

@@ -86,6 +86,10 @@ describe('WeChat XML attacks', () => {
     ['text that is not XML', 'hello'],
     ['an empty body', ''],
     ['a document without the xml root fields', '<xml/>'],
+    [
+      'elements nested deeper than the parser allows',
+      `<xml>${'<a>'.repeat(500)}${'</a>'.repeat(500)}</xml>`,
+    ],
   ])('should refuse %s with 400 malformed_xml', async (_name, body) => {
     t = await createWechatTestApp({ WECHAT_TOKEN: token });
 
