@@ -3,6 +3,7 @@
  * the customer typed are masked as everywhere else; the full number is read through the
  * complaint's contact route, which is recorded.
  */
+import { findPhoneNumbersInText } from 'libphonenumber-js/max';
 import { maskPhone } from '../complaint/privacy.ts';
 import type { LedgerContext } from './context.ts';
 import { getComplaint } from './get-complaint.ts';
@@ -16,12 +17,25 @@ export interface ComplaintMessage {
   at: string;
 }
 
-/** Chinese mobile and landline numbers and + international ones, as customers type them. */
+/**
+ * Every phone number in a customer's text, masked: libphonenumber finds Chinese numbers written
+ * any usual way and international ones written with their +, the pattern catches Chinese mobiles
+ * and landlines it might pass over (run together with other digits' separators, say).
+ */
 const phonePattern =
   /(?<!\d)(?:\+?\d{1,3}[\s-]?)?(?:1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}[\s-]?\d{7,8})(?!\d)/g;
 
-export const maskPhonesInText = (text: string) =>
-  text.replace(phonePattern, (found) => maskPhone(found) ?? '');
+export function maskPhonesInText(text: string): string {
+  let masked = '';
+  let from = 0;
+  for (const found of findPhoneNumbersInText(text, 'CN')) {
+    masked +=
+      text.slice(from, found.startsAt) + maskPhone(text.slice(found.startsAt, found.endsAt));
+    from = found.endsAt;
+  }
+  masked += text.slice(from);
+  return masked.replace(phonePattern, (found) => maskPhone(found) ?? '');
+}
 
 export async function listComplaintMessages(
   ctx: LedgerContext,
