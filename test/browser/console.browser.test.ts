@@ -119,7 +119,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await shot('ledger-filtered');
   });
 
-  it('should open a complaint, assign it and resolve it', async () => {
+  it('should work a complaint from pending to closed: assign, resolve, follow up', async () => {
     await page.goto(`${base}/ledger`);
     await page.getByRole('link', { name: '466', exact: true }).click();
     await page.waitForURL(`${base}/complaints/466`);
@@ -149,6 +149,17 @@ describe.skipIf(!hasChromium)(title, () => {
     });
     expect(resolved.status).toBe('resolved');
     expect(resolved.resolution).toBe('已补发洗车卡并延长有效期');
+
+    // The follow-up call (回访): the customer's verdict closes the complaint.
+    await page.getByLabel('满意度').selectOption('4');
+    await page.getByLabel('回访记录').fill('电话回访，客户认可处理结果');
+    await page.locator('#action-follow-up + form button[type=submit]').click();
+    await page.waitForURL(`${base}/complaints/466?saved=1`);
+    await expect(page.locator('#facts .tag').first().textContent()).resolves.toBe('已回访');
+    const closed = await t.database.db.prisma.complaint.findUniqueOrThrow({
+      where: { ref: '466' },
+    });
+    expect(closed).toMatchObject({ status: 'closed', satisfaction: 4 });
     await shot('complaint');
   });
 
