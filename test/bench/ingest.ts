@@ -1,12 +1,13 @@
 /**
  * Ingest per channel, end to end through the real server (`taizhang serve` as a child process):
- * signed hotline call records, signed forum batches and WeChat safe-mode (AES) text messages,
- * each request unique, at 1, 16 and 64 connections, on SQLite and PostgreSQL. The baseline is a
+ * signed hotline call records, signed forum batches, WeChat safe-mode (AES) text messages and
+ * signed LINE text events (their replies go to a local fake LINE API), each request unique, at 1, 16 and 64 connections, on SQLite and PostgreSQL. The baseline is a
  * bare Hono handler on the same server stack (./baseline-server.mjs), measured in the same run.
  *
  *   npx tsx test/bench/ingest.ts   (BENCH_SECONDS per level, default 10; BENCH_DIALECTS)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { once } from 'node:events';
 import { loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
@@ -16,6 +17,7 @@ import { wechatSignature } from '../../channels/wechat/verify.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { type Dialect, parseDatabaseUrl } from '../../src/db/url.ts';
 import { signPayload } from '../../src/intake/standard-webhooks.ts';
+import { startFakeLine } from '../channels/line/fake-line.ts';
 import { createEmptyDatabase } from '../support/database.ts';
 import { callRecord } from '../support/webhooks.ts';
 
@@ -27,6 +29,7 @@ const wechat = {
   aesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
 };
 const key = decodeAesKey(wechat.aesKey);
+const line = { secret: '5f0e3b1c9a7d4e2f8b6a0c1d3e5f7a9b', accessToken: 'bench-line-token' };
 export const postsPerBatch = 10;
 const connectionLevels = [1, 16, 64];
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -128,7 +131,37 @@ function wechatMessage(): autocannon.Request {
   };
 }
 
-export const channels = { hotline, 'forum batch': forum, 'WeChat safe mode': wechatMessage };
+/** A text event from a new LINE user, signed as LINE signs (HMAC-SHA256 of the raw body). */
+function lineMessage(): autocannon.Request {
+  const n = ++sequence;
+  const event = {
+    type: 'message',
+    mode: 'active',
+    timestamp: Date.now(),
+    source: { type: 'user', userId: `Ubench${run}x${n}` },
+    webhookEventId: `01BENCH${run}E${n}`,
+    deliveryContext: { isRedelivery: false },
+    replyToken: `bench-reply-${run}-${n}`,
+    message: { id: `${run}${n}`, type: 'text', text: '3号楼电梯坏了三天了' },
+  };
+  const body = JSON.stringify({ destination: 'Ubenchbot', events: [event] });
+  return {
+    method: 'POST',
+    path: '/webhooks/line',
+    headers: {
+      'content-type': 'application/json',
+      'x-line-signature': createHmac('sha256', line.secret).update(body).digest('base64'),
+    },
+    body,
+  };
+}
+
+export const channels = {
+  hotline,
+  'forum batch': forum,
+  'WeChat safe mode': wechatMessage,
+  LINE: lineMessage,
+};
 export type ChannelName = keyof typeof channels;
 
 async function start(command: string[], env: Record<string, string>, ready: RegExp) {
@@ -212,6 +245,8 @@ export async function measureIngest(
     () => autocannon.Request,
   ][]) {
     const database = await createEmptyDatabase(dialect);
+    // LINE answers after the 200, through its API: a local fake takes the replies.
+    const fakeLine = await startFakeLine({ accessToken: line.accessToken });
     try {
       await migrate(parseDatabaseUrl(database.url));
       const server = await start(
@@ -225,6 +260,9 @@ export async function measureIngest(
           WECHAT_TOKEN: wechat.token,
           WECHAT_APP_ID: wechat.appId,
           WECHAT_ENCODING_AES_KEY: wechat.aesKey,
+          LINE_CHANNEL_SECRET: line.secret,
+          LINE_CHANNEL_ACCESS_TOKEN: line.accessToken,
+          LINE_API_BASE_URL: fakeLine.baseUrl,
           LOG_LEVEL: 'info',
         },
         /"url":"http:\/\/127\.0\.0\.1:(\d+)"/,
@@ -236,6 +274,7 @@ export async function measureIngest(
         await stop(server.child);
       }
     } finally {
+      await fakeLine.close();
       await database.remove();
     }
   }
