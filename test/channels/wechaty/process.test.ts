@@ -1,6 +1,6 @@
 /**
- * `npm run wechaty` as its users run it: the real script in a child process, the mock puppet,
- * a real database, and no way out to the network (the preload reports any attempt).
+ * `npm run wechaty` as its users run it: the script's command line in a child process, the mock
+ * puppet, a real database, and no way out to the network (the preload reports any attempt).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
